@@ -1,0 +1,76 @@
+"""The directory's filters: sector, area, kind and latest rating, read from the query string."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import CooperativePage, Kind, Rating
+from .taxonomy import Area, Sector
+
+
+class DirectoryFilter(forms.Form):
+    q = forms.CharField(label=_("Tên hợp tác xã"), required=False, max_length=100)
+    sector = forms.ModelChoiceField(
+        label=_("Lĩnh vực"),
+        queryset=Sector.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Tất cả lĩnh vực"),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Địa bàn"),
+        queryset=Area.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Tất cả địa bàn"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Loại hình"), choices=[("", _("Tất cả loại hình")), *Kind.choices], required=False
+    )
+    rating = forms.ChoiceField(
+        label=_("Xếp loại gần nhất"),
+        choices=[("", _("Mọi xếp loại")), *Rating.choices],
+        required=False,
+    )
+
+    def __init__(self, data, locale):
+        super().__init__(data)
+        self.fields["sector"].queryset = Sector.objects.filter(locale=locale)
+        self.fields["area"].queryset = Area.objects.filter(locale=locale)
+
+    def queryset(self, index_page):
+        """Live cooperatives under the index, filtered by the valid fields only."""
+        pages = (
+            CooperativePage.objects.child_of(index_page)
+            .live()
+            .public()
+            .select_related("sector", "area", "logo")
+            .prefetch_related("logo__renditions")
+            .order_by("title")
+        )
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        if data.get("q"):
+            pages = pages.filter(title__icontains=data["q"])
+        if data.get("sector"):
+            pages = pages.filter(sector=data["sector"])
+        if data.get("area"):
+            pages = pages.filter(area=data["area"])
+        if data.get("kind"):
+            pages = pages.filter(kind=data["kind"])
+        if data.get("rating"):
+            pages = pages.filter(latest_rating=data["rating"])
+        return pages
+
+    def active(self):
+        """(label, value) pairs of the filters in force, for the chips above the list."""
+        if not self.is_valid():
+            return []
+        chosen = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if value:
+                shown = (
+                    dict(field.choices).get(value, value) if name in ("kind", "rating") else value
+                )
+                chosen.append((field.label, shown, name))
+        return chosen
