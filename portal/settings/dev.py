@@ -6,3 +6,5 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")  # noqa: S
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,30 @@
+# The two commands of the README are `make start` and `make test`; the rest are their steps.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: start install test lint check serve
+
+start: install  ## install, migrate, load the demo content and serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py ensure_admin --url http://127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+install: $(VENV)/.installed  ## create the virtual environment with every dependency
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+test: install  ## run the whole test suite (starts its own Elasticsearch-API server)
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+serve: install  ## serve without reloading the demo content
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
