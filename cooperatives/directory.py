@@ -1,6 +1,7 @@
 """The directory's filters: sector, area, kind and latest rating, read from the query string."""
 
 from django import forms
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import CooperativePage, Kind, Rating
@@ -45,6 +46,7 @@ class DirectoryFilter(forms.Form):
             .public()
             .select_related("sector", "area", "logo")
             .prefetch_related("logo__renditions")
+            .annotate(product_count=Count("product_pages", filter=Q(product_pages__live=True)))
             .order_by("title")
         )
         self.is_valid()
