@@ -1,0 +1,66 @@
+"""Product images of the import: checked with Pillow first, stored once per distinct file."""
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+from wagtail.utils.file import hash_filelike
+
+from portal.models import PortalImage
+
+FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+@dataclass(frozen=True)
+class ImageSource:
+    path: Path
+    file_hash: str  # SHA-1, the same hash Wagtail keeps in PortalImage.file_hash
+
+
+def check_image(path: Path) -> ImageSource:
+    """Refuse a missing file, a file Pillow cannot read, or a format other than JPEG/PNG/WebP."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise ValidationError(_("không tìm thấy hoặc không đọc được ảnh “%s”") % path) from None
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.verify()
+            kind = picture.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(_("tệp “%s” không phải ảnh hoặc ảnh bị hỏng") % path.name) from None
+    if kind not in FORMATS:
+        message = _("ảnh “%(name)s” có định dạng %(kind)s; chỉ nhận JPEG, PNG, WebP")
+        raise ValidationError(message % {"name": path.name, "kind": kind})
+    return ImageSource(path=path, file_hash=hash_filelike(io.BytesIO(data)))
+
+
+class ImageStore:
+    """Creates PortalImages, reusing one with the same file hash, and remembers stored files
+    so a failed or dry run can remove them (a database rollback does not delete files)."""
+
+    def __init__(self):
+        self.stored_files: list[str] = []
+        self.created = 0
+
+    def image_for(self, source: ImageSource, title: str) -> PortalImage:
+        existing = PortalImage.objects.filter(file_hash=source.file_hash).first()
+        if existing is not None:
+            return existing
+        with source.path.open("rb") as handle:
+            image = PortalImage(title=title[:255], description=title[:255])
+            image.file = ImageFile(handle, name=source.path.name)
+            image._set_image_file_metadata()
+            image.save()
+        self.stored_files.append(image.file.name)
+        self.created += 1
+        return image
+
+    def remove_stored_files(self):
+        for name in self.stored_files:
+            PortalImage._meta.get_field("file").storage.delete(name)
+        self.stored_files.clear()
