@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CooperativesConfig(AppConfig):
     name = "cooperatives"
     verbose_name = _("Hợp tác xã")
+
+    def ready(self):
+        from .workflow import ensure_alliance_setup_after_migrate
+
+        # Runs after portal's handler (earlier in INSTALLED_APPS) has built the index pages.
+        post_migrate.connect(ensure_alliance_setup_after_migrate, sender=self)

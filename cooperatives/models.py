@@ -216,3 +216,44 @@ class ClassificationRecord(Orderable):
 
     def __str__(self):
         return f"{self.year}: {self.get_rating_display()}"
+
+
+class CooperativeAccount(models.Model):
+    """A cooperative's admin access: its group (page permissions) and its media collection.
+
+    The group goes when access is removed; the collection and the pages stay.
+    """
+
+    page = models.OneToOneField(
+        CooperativePage,
+        verbose_name=_("hợp tác xã"),
+        on_delete=models.CASCADE,
+        related_name="account",
+    )
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("nhóm quyền"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cooperative_account",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("thư mục ảnh và tài liệu"),
+        on_delete=models.PROTECT,
+        related_name="cooperative_account",
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    offboarded_at = models.DateTimeField(_("ngày thu hồi quyền"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tài khoản hợp tác xã")
+        verbose_name_plural = _("tài khoản hợp tác xã")
+
+    def __str__(self):
+        return self.page.title
+
+    @property
+    def is_active(self):
+        return self.group_id is not None
