@@ -32,6 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args, cooperatives=None, products=None, dry_run=False, draft=False, **kw):
         if not cooperatives and not products:
             raise CommandError(_("Cần ít nhất một tệp: --cooperatives hoặc --products."))
+        # call_command() passes keyword options through unconverted
+        cooperatives, products = (Path(p) if p else None for p in (cooperatives, products))
         for path in (cooperatives, products):
             if path and not path.is_file():
                 raise CommandError(_("Không tìm thấy tệp “%s”.") % path)
