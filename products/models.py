@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -76,6 +77,9 @@ class ProductIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # An installed search app may answer instead of the plain listing below.
+        if any(hook(self, request, context) for hook in hooks.get_hooks("catalogue_context")):
+            return context
         categories = list(self.categories())
         chosen = next((c for c in categories if c.slug == request.GET.get("category")), None)
         paginator = Paginator(self.products(chosen), self.page_size)

@@ -1,0 +1,271 @@
+"""Keeping both indexes current: one product at a time, a full rebuild, and a reconcile.
+
+The Elasticsearch index is an alias over a concrete, timestamped index; a rebuild loads a new
+index and swaps the alias in one `_aliases` request, so searches never see an empty index.
+The database fallback's table (`ProductSearchText`) is written by the same calls.
+"""
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from elasticsearch import helpers
+
+from products.models import ProductPage
+
+from . import engine, vocabulary
+from .documents import document_class
+from .models import ProductSearchText, Synonym
+from .product_data import es_source, indexable_pages, product_data, text_row
+
+logger = logging.getLogger(__name__)
+
+BULK_TIMEOUT = 60.0
+CHUNK = 500
+
+
+def fingerprint(source):
+    """A hash of a document, stored with it, so reconcile can tell a stale document."""
+    raw = json.dumps(source, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
+
+
+def es_document(data):
+    source = es_source(data)
+    source["fingerprint"] = fingerprint(source)
+    return source
+
+
+def _chunks(ids, size=CHUNK):
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def iter_product_data(ids=None, size=CHUNK):
+    """Product data in chunks of pages, each chunk in a constant number of queries."""
+    all_ids = indexable_pages(ids).order_by("pk").values_list("pk", flat=True)
+    today = timezone.localdate()
+    for chunk in _chunks(all_ids, size):
+        pages = indexable_pages(chunk).order_by("pk")
+        yield [product_data(page, today=today) for page in pages]
+
+
+# --- the database fallback's table ---------------------------------------------------------
+
+
+def write_text_rows(datas):
+    rows = [ProductSearchText(page_id=d["id"], **text_row(d)) for d in datas]
+    fields = [f.name for f in ProductSearchText._meta.concrete_fields if f.name != "page"]
+    ProductSearchText.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["page"], update_fields=fields
+    )
+    vocabulary.forget()
+
+
+# --- Elasticsearch -------------------------------------------------------------------------
+
+
+def create_index(name=None):
+    """A new concrete index with the synonyms as they are now."""
+    name = name or f"{engine.alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+    document = document_class(name, Synonym.rules())
+    document.init(using=engine.client(BULK_TIMEOUT))
+    return name
+
+
+def ensure_alias():
+    """Create an empty index behind the alias if there is none yet (first publish)."""
+    es = engine.client()
+    if not es.indices.exists_alias(name=engine.alias_name()):
+        name = create_index()
+        es.indices.update_aliases(actions=[{"add": {"index": name, "alias": engine.alias_name()}}])
+
+
+def _actions(datas, index):
+    for data in datas:
+        yield {"_index": index, "_id": data["id"], "_source": es_document(data)}
+
+
+def _delete_actions(ids, index):
+    for pk in ids:
+        yield {"_op_type": "delete", "_index": index, "_id": pk}
+
+
+def es_write(datas, gone_ids):
+    es = engine.client(BULK_TIMEOUT)
+    alias = engine.alias_name()
+    ensure_alias()
+    helpers.bulk(es, _actions(datas, alias), refresh=False)
+    if gone_ids:
+        helpers.bulk(es, _delete_actions(gone_ids, alias), raise_on_error=False)
+
+
+def sync_table(ids):
+    """The fallback table, in the editor's transaction: it commits or rolls back with the page."""
+    ids = set(ids)
+    try:
+        with transaction.atomic():
+            datas = [d for chunk in iter_product_data(ids) for d in chunk]
+            write_text_rows(datas)
+            ProductSearchText.objects.filter(page_id__in=ids - {d["id"] for d in datas}).delete()
+    except Exception:
+        logger.exception("search: could not update the fallback table for %s", sorted(ids))
+
+
+def sync_index(ids):
+    """Elasticsearch, after the commit. Never raises: a failure is logged for reconcile."""
+    ids = set(ids)
+    if not ids or not engine.is_configured():
+        return
+    if not engine.breaker.allow():
+        logger.warning("search: circuit open, %s product(s) left for reconcile", len(ids))
+        return
+    try:
+        datas = [d for chunk in iter_product_data(ids) for d in chunk]
+        es_write(datas, ids - {d["id"] for d in datas})
+    except Exception:
+        engine.breaker.failure()
+        logger.exception("search: indexing %s failed; reconcile repairs it", sorted(ids))
+    else:
+        engine.breaker.success()
+
+
+def sync_products(ids):
+    """Bring both indexes in line with the database for these products now."""
+    sync_table(ids)
+    sync_index(ids)
+
+
+def sync_after_commit(ids):
+    """The table now (same transaction), Elasticsearch once the transaction has committed."""
+    ids = list(ids)
+    if ids:
+        sync_table(ids)
+        transaction.on_commit(lambda: sync_index(ids))
+
+
+# --- rebuild and reconcile -----------------------------------------------------------------
+
+
+@dataclass
+class RebuildReport:
+    index: str = ""
+    count: int = 0
+    seconds: float = 0.0
+    removed_indices: list = field(default_factory=list)
+
+    @property
+    def rate(self):
+        return self.count / self.seconds if self.seconds else 0.0
+
+
+def rebuild(progress=None, chunk_size=CHUNK, use_es=None):
+    """Rebuild both indexes from the database; Elasticsearch through a new index and alias swap."""
+    use_es = engine.is_configured() if use_es is None else use_es
+    report = RebuildReport()
+    started = time.perf_counter()
+    es = engine.client(BULK_TIMEOUT) if use_es else None
+    if use_es:
+        report.index = create_index()
+        es.indices.put_settings(index=report.index, settings={"index": {"refresh_interval": "-1"}})
+    seen = set()
+    total = indexable_pages().count()
+    for datas in iter_product_data(size=chunk_size):
+        write_text_rows(datas)
+        if use_es:
+            helpers.bulk(es, _actions(datas, report.index), chunk_size=chunk_size, refresh=False)
+        seen.update(d["id"] for d in datas)
+        report.count += len(datas)
+        if progress:
+            progress(report.count, total, time.perf_counter() - started)
+    _delete_unseen_rows(seen)
+    if use_es:
+        es.indices.put_settings(index=report.index, settings={"index": {"refresh_interval": "1s"}})
+        es.indices.refresh(index=report.index)
+        report.removed_indices = swap_alias(report.index)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _delete_unseen_rows(seen):
+    stored = set(ProductSearchText.objects.values_list("page_id", flat=True))
+    for chunk in _chunks(stored - seen):
+        ProductSearchText.objects.filter(page_id__in=chunk).delete()
+
+
+def swap_alias(new_index):
+    """Point the alias at `new_index` in one atomic request, then delete the old indices."""
+    es = engine.client(BULK_TIMEOUT)
+    alias = engine.alias_name()
+    old = []
+    if es.indices.exists_alias(name=alias):
+        old = list(es.indices.get_alias(name=alias))
+    elif es.indices.exists(index=alias):
+        es.indices.delete(index=alias)  # a plain index squatting on the alias' name
+    actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+    actions.append({"add": {"index": new_index, "alias": alias}})
+    es.indices.update_aliases(actions=actions)
+    for name in old:
+        if name != new_index:
+            es.indices.delete(index=name, ignore_unavailable=True)
+    return [name for name in old if name != new_index]
+
+
+@dataclass
+class ReconcileReport:
+    missing: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+    orphaned: list = field(default_factory=list)
+
+    @property
+    def fixed(self):
+        return len(self.missing) + len(self.stale) + len(self.orphaned)
+
+
+def _indexed_fingerprints():
+    es = engine.client(BULK_TIMEOUT)
+    hits = helpers.scan(
+        es, index=engine.alias_name(), query={"query": {"match_all": {}}}, _source=["fingerprint"]
+    )
+    return {int(h["_id"]): h["_source"].get("fingerprint") for h in hits}
+
+
+def reconcile():
+    """Compare the database with both indexes and fix what differs. Returns what was fixed."""
+    report = ReconcileReport()
+    use_es = engine.is_configured()
+    if use_es:
+        ensure_alias()
+        indexed = _indexed_fingerprints()
+    live = set()
+    for datas in iter_product_data():
+        write_text_rows(datas)
+        live.update(d["id"] for d in datas)
+        if not use_es:
+            continue
+        changed = []
+        for data in datas:
+            stored = indexed.get(data["id"], "absent")
+            if stored == "absent":
+                report.missing.append(data["id"])
+                changed.append(data)
+            elif stored != fingerprint(es_source(data)):
+                report.stale.append(data["id"])
+                changed.append(data)
+        helpers.bulk(engine.client(BULK_TIMEOUT), _actions(changed, engine.alias_name()))
+    _delete_unseen_rows(live)
+    if use_es:
+        report.orphaned = sorted(set(indexed) - live)
+        es_write([], report.orphaned)
+        engine.client().indices.refresh(index=engine.alias_name())
+    return report
+
+
+def product_ids_under(page):
+    """Ids of every product at or below a page (a cooperative, or the product itself)."""
+    return list(ProductPage.objects.filter(path__startswith=page.path).values_list("pk", flat=True))

@@ -1,0 +1,56 @@
+"""The one entry point for product search: Elasticsearch when it answers, the database when not."""
+
+import logging
+
+from . import db_backend, engine, es_backend, recording, vocabulary
+
+logger = logging.getLogger(__name__)
+
+
+def _with_engine(es_call, db_call):
+    """Run `es_call` if Elasticsearch is configured and healthy, else (or on failure) `db_call`."""
+    if not engine.is_configured():
+        return db_call(), ""
+    if not engine.breaker.allow():
+        return db_call(), "circuit open"
+    try:
+        result = es_call()
+    except engine.ENGINE_ERRORS as error:
+        engine.breaker.failure()
+        logger.warning("search: Elasticsearch failed (%s); answering from the database", error)
+        return db_call(), type(error).__name__
+    engine.breaker.success()
+    return result, ""
+
+
+def _run(query):
+    results, reason = _with_engine(
+        lambda: es_backend.search(query), lambda: db_backend.search(query)
+    )
+    results.fallback_reason = reason
+    return results
+
+
+def search_products(query, record=True):
+    """Hits, facets and total for a `SearchQuery`; says which backend answered."""
+    results = _run(query)
+    if results.total == 0 and query.q:
+        results.suggestion = vocabulary.did_you_mean(query.q, query.language)
+    if results.total == 0 and query.has_filters:
+        unfiltered = _run(query.without_filters())
+        results.without_filters_total = unfiltered.total
+    if record and query.page == 1 and (query.q or query.has_filters):
+        recording.record(query, results)
+    return results
+
+
+def autocomplete(q, language="vi", size=8):
+    """A few product titles for what the buyer has typed so far."""
+    q = " ".join(q.split())[:100]
+    if len(q) < 2:
+        return []
+    suggestions, _reason = _with_engine(
+        lambda: es_backend.autocomplete(q, language, size),
+        lambda: db_backend.autocomplete(q, language, size),
+    )
+    return suggestions
