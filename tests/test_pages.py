@@ -381,7 +381,7 @@ def test_news_page_shows_date_body_and_tags(client):
     )
     html = html_of(client, news.url)
     assert '<time datetime="2026-03-05">05/03/2026</time>' in html
-    assert '<h2 class="block-heading">Gian hàng</h2>' in html
+    assert '<h2 class="section-heading">Gian hàng</h2>' in html
     assert "Rất đông khách." in html and "Ban tổ chức" in html
     assert 'href="/tin-tuc/?tag=ocop"' in html
 
