@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -24,9 +24,13 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    from django.conf.urls.static import static
+    # Django's static() helper is a no-op without DEBUG; demos run with DEBUG off too.
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
 
 # Vietnamese at /, English at /en/.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
