@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
-from wagtail.models import Page, Revision
+from wagtail.models import Page, ReferenceIndex, Revision
 
 from cooperatives.models import Area, CooperativePage, Kind, Sector
 from portal.models import PortalImage
@@ -128,6 +128,8 @@ def test_sample_files_import_published_pages():
     assert gao.ocop_stars == 4
     assert gao.main_image.title == "Gạo nếp cái hoa vàng"
     assert gao.main_image_alt == "Gạo nếp cái hoa vàng"
+    # the reference index, rebuilt once at the end, knows where the image is used
+    assert ReferenceIndex.get_references_to(gao.main_image).filter(object_id=str(gao.pk)).exists()
     assert product("Cam Canh Sóc Sơn").season_months == [1, 2, 11, 12]
     assert product("Đĩa gốm vẽ tay theo yêu cầu").price_vnd is None
     assert product("Chè túi lọc").summary == "Chè túi lọc của HTX Chè Ba Trại."

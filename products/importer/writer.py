@@ -7,6 +7,8 @@ files twice saves no revision at all.
 from collections import Counter
 
 from django.utils.translation import gettext as _
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cooperatives.models import CooperativeIndexPage, CooperativePage
 from portal.models import PortalImage
@@ -33,15 +35,21 @@ class Writer:
         }
         self._products = {}  # cooperative pk -> {folded title: ProductPage}
         self._slugs = {}  # parent pk -> slugs of its children
+        self._touched = {}  # page pk -> page saved by this run
 
     def write(self, parsed: Parsed):
+        # Each new page is saved three times (add, revision, publish); Wagtail would rebuild its
+        # reference index on every save. Rebuild it once per page instead.
         total = len(parsed.cooperatives) + len(parsed.products)
-        for done, row in enumerate([*parsed.cooperatives, *parsed.products], start=1):
-            if isinstance(row, CooperativeRow):
-                self.stats["cooperatives", self.cooperative(row)] += 1
-            else:
-                self.stats["products", self.product(row)] += 1
-            self.progress(done, total)
+        with disable_reference_index_auto_update():
+            for done, row in enumerate([*parsed.cooperatives, *parsed.products], start=1):
+                if isinstance(row, CooperativeRow):
+                    self.stats["cooperatives", self.cooperative(row)] += 1
+                else:
+                    self.stats["products", self.product(row)] += 1
+                self.progress(done, total)
+        for page in self._touched.values():
+            ReferenceIndex.create_or_update_for_object(page)
 
     # Cooperatives
 
@@ -141,6 +149,7 @@ class Writer:
         revision = page.save_revision()
         if not self.draft:
             revision.publish()
+        self._touched[page.pk] = page
         return page
 
     def _save(self, page, latest, changed: bool) -> str:
@@ -152,6 +161,7 @@ class Writer:
         revision = latest.save_revision() if changed else page.get_latest_revision()
         if not self.draft:
             revision.publish()
+        self._touched[page.pk] = page
         return UPDATED
 
     def _free_slug(self, parent, title):
