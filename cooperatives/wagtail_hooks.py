@@ -1,7 +1,13 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_api import CollectionScopedDocumentsAPIViewSet, CollectionScopedImagesAPIViewSet
+from .middleware import ALLIANCE_ONLY_REPORTS, explorable_page_ids
+from .models import CooperativePage
+from .permissions import is_alliance_editor, is_cooperative_user
 from .taxonomy import Area, Sector
 
 
@@ -31,3 +37,34 @@ class DirectoryTaxonomies(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryTaxonomies)
+
+
+# --- Cooperative accounts: keep each cooperative inside its own subtree ---------------------
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_to_own_subtree(pages, request):
+    """The page chooser lists every page by default; a cooperative sees only its own."""
+    if not is_cooperative_user(request.user):
+        return pages
+    return pages.filter(pk__in=explorable_page_ids(request.user))
+
+
+@hooks.register("before_delete_page")
+def keep_cooperative_page(request, page):
+    """Only the Alliance removes a cooperative from the directory."""
+    if is_cooperative_user(request.user) and page.specific_class is CooperativePage:
+        raise PermissionDenied
+
+
+@hooks.register("construct_reports_menu")
+def hide_alliance_reports(request, menu_items):
+    if not is_alliance_editor(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in ALLIANCE_ONLY_REPORTS]
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_media_api_by_collection(router):
+    """Runs after Wagtail's own registrations, so these endpoints replace them."""
+    router.register_endpoint("images", CollectionScopedImagesAPIViewSet)
+    router.register_endpoint("documents", CollectionScopedDocumentsAPIViewSet)
