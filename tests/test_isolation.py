@@ -15,7 +15,7 @@ from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, WorkflowState
 
-from tests.factories import ImageFactory, make_product
+from tests.factories import make_product
 from tests.onboarding import alliance_editor, onboarded
 
 pytestmark = pytest.mark.django_db
