@@ -209,6 +209,26 @@ def test_new_image_goes_first_and_same_image_is_not_duplicated(folder):
     assert gallery[0].image == PortalImage.objects.order_by("pk").last()
 
 
+def test_absent_column_keeps_the_field_and_editor_certificate_details_survive(folder):
+    import_files(folder)
+    gao = product("Gạo nếp cái hoa vàng")
+    record = gao.certifications.get(certification__name="VietGAP")
+    record.number = "VG-123"
+    record.save()
+    # no price column, and one more certificate
+    without_price = [
+        ",".join(c for i, c in enumerate(line.split(",")) if i != 4) for line in PRODUCTS[:2]
+    ]
+    without_price[1] = without_price[1].replace("VietGAP|", "VietGAP|Hữu cơ|")
+
+    run(products=write(folder, "gia.csv", without_price))
+
+    gao.refresh_from_db()
+    assert gao.price_vnd == 45000
+    assert gao.certifications.count() == 3
+    assert gao.certifications.get(certification__name="VietGAP").number == "VG-123"
+
+
 # --dry-run and --draft
 
 
@@ -233,6 +253,18 @@ def test_draft_leaves_pages_unpublished_until_a_normal_import(folder):
 
     assert "Sản phẩm: 0 tạo mới, 4 cập nhật" in out
     assert ProductPage.objects.live().count() == 4
+
+
+def test_draft_update_keeps_the_live_version(folder):
+    import_files(folder)
+    changed = [*PRODUCTS]
+    changed[2] = changed[2].replace("25000", "30000")
+
+    import_files(folder, COOPS, changed, "--draft")
+
+    rau = product("Rau cải ngọt")
+    assert rau.live and rau.price_vnd == 25000 and rau.has_unpublished_changes
+    assert rau.get_latest_revision_as_object().price_vnd == 30000
 
 
 # Bad rows: reported with file and line, and nothing written
