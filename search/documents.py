@@ -88,7 +88,6 @@ def document_class(index_name, rules=()):
         summary_text = Keyword(index=False)
         cooperative_url = Keyword(index=False)
         certification_labels = Keyword(index=False)
-        fingerprint = Keyword(index=False)
         category_label = Keyword(index=False)
         locale = Keyword()
         category = Keyword()

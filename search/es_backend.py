@@ -41,9 +41,11 @@ def text_query(q):
         ],
         minimum_should_match=1,
     )
+    # The words as typed outrank their synonyms; accents as typed outrank folded matches.
     rank = [
-        Q("match", title={"query": q, "boost": 3}),
-        Q("match", title__folded={"query": q, "boost": 2}),
+        Q("match", title={"query": q, "analyzer": "vi_exact", "boost": 3}),
+        Q("match", title__folded={"query": q, "analyzer": "vi_folded_plain", "boost": 2}),
+        Q("match", title__folded={"query": q, "boost": 1}),
         Q("match_phrase", title__folded={"query": q, "slop": 1, "boost": 3}),
         Q("match", category_name__folded={"query": q, "boost": 1}),
         Q("match", all_text={"query": q, "boost": 1}),

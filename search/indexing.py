@@ -29,15 +29,9 @@ CHUNK = 500
 
 
 def fingerprint(source):
-    """A hash of a document, stored with it, so reconcile can tell a stale document."""
-    raw = json.dumps(source, sort_keys=True, default=str, ensure_ascii=False)
+    """A hash of a document's source, so reconcile can tell a stale document from a current one."""
+    raw = json.dumps(source, sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
-
-
-def es_document(data):
-    source = es_source(data)
-    source["fingerprint"] = fingerprint(source)
-    return source
 
 
 def _chunks(ids, size=CHUNK):
@@ -88,7 +82,7 @@ def ensure_alias():
 
 def _actions(datas, index):
     for data in datas:
-        yield {"_index": index, "_id": data["id"], "_source": es_document(data)}
+        yield {"_index": index, "_id": data["id"], "_source": es_source(data)}
 
 
 def _delete_actions(ids, index):
@@ -228,11 +222,10 @@ class ReconcileReport:
 
 
 def _indexed_fingerprints():
+    """Id -> fingerprint of every stored document, computed from what is really stored."""
     es = engine.client(BULK_TIMEOUT)
-    hits = helpers.scan(
-        es, index=engine.alias_name(), query={"query": {"match_all": {}}}, _source=["fingerprint"]
-    )
-    return {int(h["_id"]): h["_source"].get("fingerprint") for h in hits}
+    hits = helpers.scan(es, index=engine.alias_name(), query={"query": {"match_all": {}}})
+    return {int(h["_id"]): fingerprint(h["_source"]) for h in hits}
 
 
 def reconcile():

@@ -95,10 +95,15 @@ def es_source(data):
         "certification_labels": data["certification_labels"],
         "ocop_stars": data["ocop_stars"],
         "price_vnd": data["price_vnd"],
-        "published_at": data["published_at"],
-        "last_published_at": data["last_published_at"],
+        "published_at": _iso(data["published_at"]),
+        "last_published_at": _iso(data["last_published_at"]),
         "all_text": data["all_text"],
     }
+
+
+def _iso(moment):
+    # As JSON stores it, so a stored document compares equal to a freshly built one.
+    return moment.isoformat() if moment else None
 
 
 def text_row(data):

@@ -1,6 +1,7 @@
 """The one entry point for product search: Elasticsearch when it answers, the database when not."""
 
 import logging
+from dataclasses import replace
 
 from . import db_backend, engine, es_backend, recording, vocabulary
 
@@ -31,11 +32,20 @@ def _run(query):
     return results
 
 
+def _suggestion(query):
+    """A corrected spelling of the query, offered only if it finds something."""
+    corrected = vocabulary.did_you_mean(query.q, query.language)
+    if not corrected:
+        return ""
+    probe = replace(query.without_filters(), q=corrected, page_size=1)
+    return corrected if _run(probe).total else ""
+
+
 def search_products(query, record=True):
     """Hits, facets and total for a `SearchQuery`; says which backend answered."""
     results = _run(query)
     if results.total == 0 and query.q:
-        results.suggestion = vocabulary.did_you_mean(query.q, query.language)
+        results.suggestion = _suggestion(query)
     if results.total == 0 and query.has_filters:
         unfiltered = _run(query.without_filters())
         results.without_filters_total = unfiltered.total
