@@ -10,6 +10,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.started = self._shown = time.monotonic()
         self.done = 0
+        self._shown_done = -1
 
     @property
     def rate(self):
@@ -26,11 +27,17 @@ class Progress:
         now = time.monotonic()
         if now - self._shown >= self.every or self.done >= self.total:
             self._shown = now
-            self.stream.write("\r" + self.line())
-            self.stream.flush()
+            self._write()
+
+    def _write(self):
+        self._shown_done = self.done
+        self.stream.write("\r" + self.line())
+        self.stream.flush()
 
     def finish(self):
         elapsed = time.monotonic() - self.started
-        self.stream.write(f"\r{self.line()}\n")
+        if self._shown_done != self.done:  # the last chunk is not on screen yet
+            self._write()
+        self.stream.write("\n")
         self.stream.flush()
         return elapsed
