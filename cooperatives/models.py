@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from portal.pages import BasePage
 
+from .forms import CooperativePageForm
 from .taxonomy import Area, Sector
 
 __all__ = ["Area", "Sector", "CooperativeIndexPage", "CooperativePage", "ClassificationRecord"]
@@ -146,6 +147,7 @@ class CooperativePage(BasePage):
     parent_page_types = ["cooperatives.CooperativeIndexPage"]
     subpage_types = ["products.ProductPage"]
     template = "cooperatives/cooperative_page.html"
+    base_form_class = CooperativePageForm
 
     class Meta:
         verbose_name = _("hợp tác xã")

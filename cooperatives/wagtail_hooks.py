@@ -5,9 +5,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_api import CollectionScopedDocumentsAPIViewSet, CollectionScopedImagesAPIViewSet
+from .admin_panels import ALLIANCE_PANELS, CooperativePagesPanel
 from .middleware import ALLIANCE_ONLY_REPORTS, explorable_page_ids
 from .models import CooperativePage
-from .permissions import is_alliance_editor, is_cooperative_user
+from .permissions import account_for, is_alliance_editor, is_cooperative_user
 from .taxonomy import Area, Sector
 
 
@@ -68,3 +69,11 @@ def scope_media_api_by_collection(router):
     """Runs after Wagtail's own registrations, so these endpoints replace them."""
     router.register_endpoint("images", CollectionScopedImagesAPIViewSet)
     router.register_endpoint("documents", CollectionScopedDocumentsAPIViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    if is_alliance_editor(request.user):
+        panels.extend(panel(order=40 + i) for i, panel in enumerate(ALLIANCE_PANELS))
+    elif (account := account_for(request.user)) is not None:
+        panels.append(CooperativePagesPanel(account))

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cooperatives.forms import ProductPageForm
 from portal.pages import BasePage
 
 from .fields import MonthsField
@@ -177,6 +178,7 @@ class ProductPage(BasePage):
     parent_page_types = ["cooperatives.CooperativePage"]
     subpage_types = []
     template = "products/product_page.html"
+    base_form_class = ProductPageForm
 
     class Meta:
         verbose_name = _("sản phẩm")
