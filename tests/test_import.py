@@ -197,6 +197,16 @@ def test_update_changes_only_the_changed_page(folder):
     assert after == revisions
 
 
+def test_renamed_cooperative_is_updated(folder):
+    import_files(folder)
+    renamed = replaced(COOPS, 3, COOPS[2].replace("HTX Gốm Kim Lan", "HTX Gốm sứ Kim Lan"))
+
+    out, _err = import_files(folder, renamed)
+
+    assert "Hợp tác xã: 0 tạo mới, 1 cập nhật, 2 giữ nguyên" in out
+    assert CooperativePage.objects.get(code="HN-2").title == "HTX Gốm sứ Kim Lan"
+
+
 def test_new_image_goes_first_and_same_image_is_not_duplicated(folder):
     import_files(folder)
     PILImage.new("RGB", (8, 6), (10, 20, 200)).save(folder / "anh.png")

@@ -66,7 +66,9 @@ class Writer:
             self.cooperatives[row.code.upper()] = page
             return CREATED
         latest = page.get_latest_revision_as_object()
-        return self._save(page, latest, _apply(latest, values))
+        changed = _apply(latest, values)
+        page.title = latest.title  # its products' default summary names it
+        return self._save(page, latest, changed)
 
     # Products
 
