@@ -85,4 +85,17 @@ class ProductPageForm(AllianceRecordsPageForm):
                 "min_order",
                 _("Đơn hàng tối thiểu không thể lớn hơn sản lượng mỗi tháng."),
             )
+        self.ask_for_alt_text()
         return cleaned
+
+    def ask_for_alt_text(self):
+        """Each product photo needs words for buyers who cannot see it."""
+        for form in getattr(self.formsets.get("gallery_images"), "forms", []):
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            image = form.cleaned_data.get("image")
+            if image and not form.cleaned_data.get("alt_text") and not image.description:
+                form.add_error(
+                    "alt_text",
+                    _("Hãy tả ngắn điều ảnh cho thấy, cho người không xem được ảnh."),
+                )
