@@ -9,7 +9,14 @@ from . import engine
 from .facets import build_facets
 from .results import PRICE_RANGES, SearchResults, hit_from_data
 
-HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html", "type": "unified"}
+# The query runs on `all_text`; require_field_match off lets its words light up title and summary.
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
+    "type": "unified",
+    "require_field_match": False,
+}
 SOURCE = [
     "title", "summary_text", "url", "image", "unit", "category_label", "cooperative_name",
     "cooperative_url", "area_name", "certification_labels", "ocop_stars", "price_vnd",

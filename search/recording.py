@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django_tasks import task
 
 from portal.text import fold
@@ -23,10 +24,17 @@ def save_search(query, filters, result_count, backend, language):
     )
 
 
+def _task():
+    # Off the request path where a background backend exists; inline in tests.
+    return (
+        save_search.using(backend="background") if "background" in settings.TASKS else save_search
+    )
+
+
 def record(query, results):
     """Queue one record: the words, the filters, how many were found and by which backend."""
     try:
-        save_search.enqueue(
+        _task().enqueue(
             query=query.q,
             filters=query.filters(),
             result_count=results.total,

@@ -115,3 +115,35 @@ def elasticsearch(settings, search_server_url, search_index_prefix):
     for name in names:
         es.indices.delete(index=name, ignore_unavailable=True)
     engine.breaker.reset()
+
+
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker, search_server_url, search_index_prefix):
+    """The demo-like catalogue of `tests.search_catalogue`, indexed, for one test module."""
+    from django.db import transaction
+    from elasticsearch import Elasticsearch
+
+    from tests import search_catalogue
+
+    alias = search_catalogue.new_alias(search_index_prefix)
+    with django_db_blocker.unblock(), transaction.atomic():
+        data = search_catalogue.build()
+        search_catalogue.index_everything(search_server_url, alias)
+        data.alias = alias
+        yield data
+        transaction.set_rollback(True)
+    search_catalogue.drop_indices(Elasticsearch(search_server_url), alias)
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def backend(request, catalogue, settings, search_server_url):
+    """Each test using it runs twice: on the database fallback and on Elasticsearch."""
+    from search import engine
+
+    if request.param == "elasticsearch":
+        settings.ELASTICSEARCH_URL = search_server_url
+        settings.ELASTICSEARCH_INDEX = catalogue.alias
+    else:
+        settings.ELASTICSEARCH_URL = ""
+    engine.breaker.reset()
+    return request.param

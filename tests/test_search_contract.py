@@ -1,39 +1,12 @@
 """The search contract: the same behaviour from Elasticsearch and from the database fallback."""
 
 import pytest
-from django.db import transaction
 from django.http import QueryDict
-from elasticsearch import Elasticsearch
 
-from search import engine
 from search.query import parse_query
 from search.service import autocomplete, search_products
-from tests import search_catalogue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def catalogue(django_db_setup, django_db_blocker, search_server_url, search_index_prefix):
-    alias = search_catalogue.new_alias(search_index_prefix)
-    with django_db_blocker.unblock(), transaction.atomic():
-        data = search_catalogue.build()
-        search_catalogue.index_everything(search_server_url, alias)
-        data.alias = alias
-        yield data
-        transaction.set_rollback(True)
-    search_catalogue.drop_indices(Elasticsearch(search_server_url), alias)
-
-
-@pytest.fixture(params=["database", "elasticsearch"])
-def backend(request, catalogue, settings, search_server_url):
-    if request.param == "elasticsearch":
-        settings.ELASTICSEARCH_URL = search_server_url
-        settings.ELASTICSEARCH_INDEX = catalogue.alias
-    else:
-        settings.ELASTICSEARCH_URL = ""
-    engine.breaker.reset()
-    return request.param
 
 
 def run(backend, **params):
