@@ -138,11 +138,11 @@ class DemoLoader:
     def _cooperative_body(coop):
         names = ", ".join(catalogue.BY_KEY[k].name.lower() for k in coop.categories)
         return (
-            f"<h2>Giới thiệu</h2><p>{coop.name} được thành lập năm {coop.founded} tại "
+            f"<p>{coop.name} được thành lập năm {coop.founded} tại "
             f"{coop.address}, {coop.area}, với {coop.members} thành viên. Hợp tác xã {coop.about}."
-            f"</p><h2>Sản phẩm và dịch vụ</h2><p>Sản phẩm chính: {names}. Hợp tác xã nhận đơn "
+            f"</p><h3>Sản phẩm và dịch vụ</h3><p>Sản phẩm chính: {names}. Hợp tác xã nhận đơn "
             "hàng của cửa hàng, bếp ăn và doanh nghiệp; giao hàng trong nội thành Hà Nội.</p>"
-            "<h2>Hoạt động</h2><ul><li>Cung ứng vật tư, giống và hướng dẫn kỹ thuật cho thành "
+            "<h3>Hoạt động</h3><ul><li>Cung ứng vật tư, giống và hướng dẫn kỹ thuật cho thành "
             "viên</li><li>Thu mua, sơ chế và tiêu thụ sản phẩm chung</li><li>Tham gia hội chợ "
             "và chương trình OCOP của thành phố</li></ul>"
         )
