@@ -176,6 +176,7 @@ ORDER = {
     "price_desc": [F("price_vnd").desc(nulls_last=True), "title_sort", "page_id"],
     "newest": [F("published_at").desc(nulls_last=True), "title_sort", "page_id"],
 }
+ORDER_BARE = ["title_sort", "page_id"]
 
 
 def mark(text, words):
@@ -210,8 +211,10 @@ def search(query):
     conditions = filter_conditions(query)
     results = matched.filter(_all_but(conditions, None))
     total = results.count()
+    # Without words there is no relevance: the catalogue reads A to Z.
+    order = ORDER[query.sort] if terms or query.sort != "relevance" else ORDER_BARE
     ids = list(
-        results.order_by(*ORDER[query.sort]).values_list("page_id", flat=True)[
+        results.order_by(*order).values_list("page_id", flat=True)[
             query.offset : query.offset + query.page_size
         ]
     )
