@@ -1,9 +1,12 @@
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import views
 from .admin_api import CollectionScopedDocumentsAPIViewSet, CollectionScopedImagesAPIViewSet
 from .admin_panels import ALLIANCE_PANELS, CooperativePagesPanel
 from .middleware import ALLIANCE_ONLY_REPORTS, explorable_page_ids
@@ -77,3 +80,41 @@ def add_dashboard_panels(request, panels):
         panels.extend(panel(order=40 + i) for i, panel in enumerate(ALLIANCE_PANELS))
     elif (account := account_for(request.user)) is not None:
         panels.append(CooperativePagesPanel(account))
+
+
+# --- The Alliance's account actions ------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_account_urls():
+    return [
+        path("cooperatives/<int:page_id>/account/", views.account, name="cooperatives_account"),
+        path(
+            "cooperatives/<int:page_id>/account/offboard/",
+            views.offboard_view,
+            name="cooperatives_offboard",
+        ),
+    ]
+
+
+def _account_button(page, user, priority, button_class):
+    if page.specific_class is CooperativePage and is_alliance_editor(user):
+        return button_class(
+            _("Tài khoản HTX"),
+            reverse("cooperatives_account", args=[page.pk]),
+            icon_name="user",
+            priority=priority,
+        )
+    return None
+
+
+@hooks.register("register_page_header_buttons")
+def account_header_button(page, user, view_name, next_url=None):
+    if button := _account_button(page, user, 60, Button):
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def account_listing_button(page, user, next_url=None):
+    if button := _account_button(page, user, 60, Button):
+        yield button
