@@ -1,6 +1,7 @@
 """Every public page type renders what a visitor needs, in a constant number of queries."""
 
 import re
+from html.parser import HTMLParser
 from http import HTTPStatus
 
 import pytest
@@ -10,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
 from home.models import StandardPage
+from products.models import ProductGalleryImage
 from tests.factories import (
     AreaFactory,
     CategoryFactory,
@@ -424,6 +426,82 @@ def test_500_renders_without_database_or_request():
     html = get_template("500.html").render({})
     assert "Hệ thống đang gặp sự cố" in html and "Something went wrong" in html
     assert "<!DOCTYPE html>" in html
+
+
+# Markup that assistive technology and validators rely on ------------------------------------
+
+
+class MarkupFacts(HTMLParser):
+    """Ids, id references, heading levels, search landmarks and srcsets of one page."""
+
+    REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
+
+    def __init__(self, html):
+        super().__init__()
+        self.ids, self.references, self.headings, self.searches, self.images = [], [], [], [], []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        for name in self.REFERENCES:
+            self.references += [(name, ref) for ref in (attrs.get(name) or "").split()]
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if attrs.get("role") == "search":
+            self.searches.append(attrs.get("aria-label") or attrs.get("aria-labelledby"))
+        if tag in ("img", "source"):
+            self.images.append(attrs)
+
+
+@pytest.fixture
+def public_pages(client):
+    """A page of each kind, with pictures far smaller than the renditions they ask for."""
+    coop = make_cooperative("HTX Gốm Bát Tràng")
+    gallery = [ProductGalleryImage(image=ImageFactory(), alt_text=f"Ảnh {n}") for n in range(3)]
+    product = make_product(coop, "Bình gốm men lam", gallery_images=gallery)
+    story = make_story("Gốm Bát Tràng giữ lửa", cooperatives=[coop], image=ImageFactory())
+    news = make_news("Hội chợ gốm", tags=["Gốm"], image=ImageFactory())
+    urls = ["/", "/hop-tac-xa/", f"/hop-tac-xa/?sector={coop.sector.slug}", coop.url, product.url]
+    urls += ["/mo-hinh-tieu-bieu/", story.url, "/tin-tuc/", "/tin-tuc/?tag=gom", news.url]
+    return urls
+
+
+def test_public_pages_have_unique_ids_and_no_dangling_references(client, public_pages):
+    for url in public_pages:
+        facts = MarkupFacts(html_of(client, url))
+        repeated = {i for i in facts.ids if facts.ids.count(i) > 1}
+        assert not repeated, (url, repeated)
+        dangling = [ref for ref in facts.references if ref[1] not in facts.ids]
+        assert not dangling, (url, dangling)
+
+
+def test_public_pages_headings_start_at_h1_and_skip_no_level(client, public_pages):
+    for url in public_pages:
+        levels = MarkupFacts(html_of(client, url)).headings
+        assert levels[0] == 1 and levels.count(1) == 1, (url, levels)
+        skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+        assert not skips, (url, levels)
+
+
+def test_search_landmarks_have_distinct_names(client, public_pages):
+    for url in public_pages:
+        names = MarkupFacts(html_of(client, url)).searches
+        assert len(set(names)) == len(names), (url, names)
+
+
+def test_srcsets_never_repeat_a_width_nor_leave_sizes_alone(client, public_pages):
+    checked = 0
+    for url in public_pages:
+        for attrs in MarkupFacts(html_of(client, url)).images:
+            if "sizes" in attrs:
+                assert "srcset" in attrs, (url, attrs)
+            if "srcset" in attrs:
+                widths = re.findall(r" (\d+)w(?:,|$)", attrs["srcset"])
+                assert widths and len(widths) == len(set(widths)), (url, attrs["srcset"])
+                checked += 1
+    assert checked >= 4
 
 
 # A constant number of queries on list pages -----------------------------------------------
