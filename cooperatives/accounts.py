@@ -31,6 +31,7 @@ from .permissions import (
     grant_collection_permissions,
     grant_page_permissions,
     permission,
+    root_collection,
 )
 from .workflow import ensure_alliance_setup
 
@@ -148,7 +149,7 @@ def _ensure_account(page):
 
 def _media_parent():
     """One folder grouping the cooperatives' collections keeps the collection list tidy."""
-    root = Collection.get_first_root_node()
+    root = root_collection()
     parent = root.get_children().filter(name=MEDIA_PARENT_NAME).first()
     return parent or root.add_child(instance=Collection(name=MEDIA_PARENT_NAME))
 

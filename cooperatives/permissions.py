@@ -83,8 +83,13 @@ def ensure_alliance_editors():
         for action in ("add", "change", "delete", "view"):
             group.permissions.add(permission(app_label, model, f"{action}_{model}"))
     grant_page_permissions(group, Page.get_first_root_node(), ALLIANCE_PAGE_PERMISSIONS)
-    grant_collection_permissions(group, Collection.get_first_root_node())
+    grant_collection_permissions(group, root_collection())
     return group
+
+
+def root_collection():
+    """Wagtail's root collection; `manage.py flush` removes the one its migration made."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 def is_alliance_editor(user):

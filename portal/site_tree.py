@@ -4,6 +4,7 @@ Runs after every `migrate` and changes nothing when the tree is already there.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -43,6 +44,11 @@ def ensure_site_tree():
     vi = Locale.objects.get(language_code="vi")
     en = Locale.objects.get(language_code="en")
     root = Page.get_first_root_node()
+    if root is None:
+        # `manage.py flush` (and transactional tests) empty the tables Wagtail's migrations
+        # filled, content types included: forget the cached ones and make the root again.
+        ContentType.objects.clear_cache()
+        root = Page.add_root(title="Root", slug="root", locale=vi)
     home = HomePage.objects.filter(locale=vi).first()
     if home is None:
         home = root.add_child(
