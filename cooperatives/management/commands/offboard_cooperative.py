@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from cooperatives.accounts import OnboardingError, find_cooperative, offboard
 
@@ -19,8 +20,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         result = offboard(page)
         if not result.changed:
-            self.stdout.write(f"{page.title} không có quyền truy cập nào; không có gì thay đổi.")
+            message = _("%(name)s không có quyền truy cập nào; không có gì thay đổi.")
+            self.stdout.write(message % {"name": page.title})
             return
         emails = ", ".join(u.email for u in result.users) or "-"
-        message = f"Đã thu hồi quyền của {page.title} ({emails}); trang vẫn giữ nguyên."
-        self.stdout.write(self.style.SUCCESS(message))
+        message = _("Đã thu hồi quyền của %(name)s (%(emails)s); trang vẫn giữ nguyên.")
+        self.stdout.write(self.style.SUCCESS(message % {"name": page.title, "emails": emails}))

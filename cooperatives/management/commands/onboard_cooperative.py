@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from cooperatives.accounts import OnboardingError, find_cooperative, onboard, send_welcome_email
 
@@ -22,13 +23,15 @@ class Command(BaseCommand):
             result = onboard(find_cooperative(slug), email)
         except OnboardingError as error:
             raise CommandError(str(error)) from error
-        name = result.account.page.title
+        names = {"name": result.account.page.title, "email": result.user.email}
         if result.changed:
-            message = f"Đã cấp tài khoản cho {name}: {result.user.email}"
+            message = _("Đã cấp tài khoản cho %(name)s: %(email)s") % names
             self.stdout.write(self.style.SUCCESS(message))
         else:
-            self.stdout.write(f"{name} đã có tài khoản {result.user.email}; không có gì thay đổi.")
+            self.stdout.write(
+                _("%(name)s đã có tài khoản %(email)s; không có gì thay đổi.") % names
+            )
         if result.changed or resend:
             send_welcome_email(result)
-            self.stdout.write(f"Đã gửi thư tới {result.user.email}.")
-        self.stdout.write(f"Liên kết đặt mật khẩu: {result.password_url}")
+            self.stdout.write(_("Đã gửi thư tới %(email)s.") % names)
+        self.stdout.write(_("Liên kết đặt mật khẩu: %(url)s") % {"url": result.password_url})
