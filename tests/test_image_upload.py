@@ -177,3 +177,15 @@ def test_product_photos_need_alt_text(coop, client):
 
     data["gallery_images-0-alt_text"] = "Búp chè non trên cành"
     assert client.post(url, data).status_code == HTTPStatus.FOUND
+
+
+def test_too_many_pixels_is_read_from_the_header_without_decoding(coop, client):
+    # 48 million pixels claimed, no pixel data: refused as too big, not a server error.
+    response = upload(client, "gia.png", png_header_only(8_000, 6_000), coop.account.collection)
+    assert "pixel" in file_errors(response).lower()
+
+
+def test_a_truncated_image_is_a_form_error(coop, client):
+    response = upload(client, "hong.png", png_header_only(400, 300), coop.account.collection)
+    assert file_errors(response)
+    assert not PortalImage.objects.filter(title="Ảnh tải lên").exists()
