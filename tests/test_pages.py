@@ -504,6 +504,19 @@ def test_srcsets_never_repeat_a_width_nor_leave_sizes_alone(client, public_pages
     assert checked >= 4
 
 
+def test_english_pages_mark_the_vietnamese_settings_text_as_vietnamese(client):
+    english = html_of(client, "/en/")
+    assert '<html lang="en">' in english
+    assert '<span class="brand__text" lang="vi">' in english
+    assert '<p class="container site-footer__legal" lang="vi">' in english
+    assert 'class="brand__text" lang=' not in html_of(client, "/")
+
+
+def test_english_404_does_not_repeat_its_title_in_english(client):
+    html = client.get("/en/no-such-page/").content.decode()
+    assert '<html lang="en">' in html and text_of(html).count("Page not found") == 2  # title, h1
+
+
 # A constant number of queries on list pages -----------------------------------------------
 
 
