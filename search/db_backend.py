@@ -8,6 +8,10 @@ matched with full-text search (`unaccent`, GIN indexes, see the search migration
 import html
 import math
 import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, Value, When
@@ -42,20 +46,22 @@ def query_terms(q, language):
 
 def _word(alternative):
     if is_postgres():
+        # folded_tsv: a stored to_tsvector('simple', folded) with a GIN index (migration 0004).
         return RawSQL(
-            "to_tsvector('simple', folded) @@ phraseto_tsquery('simple', unaccent(%s))",
+            "folded_tsv @@ phraseto_tsquery('simple', unaccent(%s))",
             [alternative],
             output_field=BooleanField(),
         )
     return Q(folded__contains=f" {alternative} ")
 
 
-def _term_condition(token, alternatives):
+def _term_condition(token, alternatives, known):
     condition = Q()
     for alternative in alternatives:
         condition |= Q(_word(alternative))
-    if is_postgres() and len(token) >= 4:
-        condition |= Q(RawSQL("%s <%% folded", [token], output_field=BooleanField()))
+    if is_postgres() and len(token) >= 4 and token not in known:
+        # A word the titles do not know: pg_trgm's word similarity on the title (GIN index).
+        condition |= Q(RawSQL("%s <%% folded_title", [token], output_field=BooleanField()))
     return condition
 
 
@@ -64,28 +70,137 @@ def required_terms(n):
     return n if n <= 2 else math.floor(n * 0.75)
 
 
-def text_filter(rows, terms):
-    """Rows matching enough of the query's words, annotated with a relevance score."""
-    if not terms:
-        return rows.annotate(score=Value(0, output_field=IntegerField()))
-    conditions = [_term_condition(token, alts) for token, alts in terms]
-    hits = [Case(When(c, then=1), default=0, output_field=IntegerField()) for c in conditions]
-    title_hits = [
-        Case(When(folded_title__contains=token, then=2), default=0, output_field=IntegerField())
-        for token, _alts in terms
-    ]
-    phrase = " ".join(token for token, _alts in terms)
-    exact = Case(
-        When(folded_title__startswith=phrase, then=4), default=0, output_field=IntegerField()
-    )
+def _count(condition, weight=1):
+    return Case(When(condition, then=weight), default=0, output_field=IntegerField())
+
+
+ROW = ("page_id", "category", "category_parent", "area", "cooperative", "certifications",
+       "ocop_stars", "price_vnd", "title_sort", "published_at")  # fmt: skip
+
+
+@dataclass
+class Row:
+    page_id: int
+    category: str
+    category_parent: str
+    area: str
+    cooperative: str
+    certifications: str
+    ocop_stars: int | None
+    price_vnd: int | None
+    title_sort: str
+    published_at: object
+    matched: int = 0
+    score: int = 0
+
+
+def matched_rows(language, terms):
+    """Every row with enough of the query's words, scored, in one query.
+
+    The WHERE clause can use the indexes (any word matches); counting words and scoring then
+    run on those rows only, and the rest of the search works on them in Python.
+    """
+    known = vocabulary.vocabulary(language)
+    conditions = [_term_condition(token, alts, known) for token, alts in terms]
+    rows = ProductSearchText.objects.filter(language=language)
     if len(conditions) <= 2:
         for condition in conditions:
             rows = rows.filter(condition)
     else:
-        rows = rows.alias(matched=sum(hits[1:], hits[0])).filter(
-            matched__gte=required_terms(len(conditions))
-        )
-    return rows.annotate(score=sum(title_hits[1:] + hits, title_hits[0]) + exact)
+        rows = rows.filter(reduce(or_, conditions))
+    phrase = " ".join(token for token, _alts in terms)
+    title_words = [_count(Q(folded_title__contains=token), 2) for token, _alts in terms]
+    matched = sum((_count(c) for c in conditions), Value(0))
+    score = matched + sum(title_words, Value(0)) + _count(Q(folded_title__startswith=phrase), 4)
+    rows = rows.annotate(matched=matched, score=score).values_list(*ROW, "matched", "score")
+    required = required_terms(len(terms))
+    return [row for row in (Row(*values) for values in rows) if row.matched >= required]
+
+
+def _predicates(query):
+    """The query's filters as tests on a Row, one per facet (a facet's values are OR-ed)."""
+    tests = {}
+    if query.category:
+        cats = set(query.category)
+        tests["category"] = lambda r: r.category in cats or r.category_parent in cats
+    if query.area:
+        areas = set(query.area)
+        tests["area"] = lambda r: r.area in areas
+    if query.certification:
+        wanted = [f"|{slug}|" for slug in query.certification]
+        tests["certification"] = lambda r: any(w in r.certifications for w in wanted)
+    if query.ocop_min:
+        tests["ocop_stars"] = lambda r: (r.ocop_stars or 0) >= query.ocop_min
+    if query.price_min is not None or query.price_max is not None:
+        low = query.price_min or 0
+        high = query.price_max
+
+        def in_price(r):
+            return (
+                r.price_vnd is not None
+                and r.price_vnd >= low
+                and (high is None or r.price_vnd <= high)
+            )
+
+        tests["price"] = in_price
+    if query.cooperative:
+        tests["cooperative"] = lambda r: r.cooperative == query.cooperative
+    return tests
+
+
+def _passing(rows, tests, skip=None):
+    active = [test for name, test in tests.items() if name != skip]
+    return [r for r in rows if all(test(r) for test in active)]
+
+
+def _price_key(price):
+    for key, low, high in PRICE_RANGES:
+        if (low is None or price >= low) and (high is None or price < high):
+            return key
+    return None
+
+
+def python_facets(rows, tests):
+    counts = {
+        name: Counter() for name in ("category", "area", "certification", "ocop_stars", "price")
+    }
+    for r in _passing(rows, tests, "category"):
+        counts["category"][r.category] += 1
+        if r.category_parent:
+            counts["category"][r.category_parent] += 1
+    for r in _passing(rows, tests, "area"):
+        if r.area:
+            counts["area"][r.area] += 1
+    for r in _passing(rows, tests, "certification"):
+        counts["certification"].update(s for s in r.certifications.split("|") if s)
+    for r in _passing(rows, tests, "ocop_stars"):
+        if r.ocop_stars is not None:
+            counts["ocop_stars"][r.ocop_stars] += 1
+    for r in _passing(rows, tests, "price"):
+        if r.price_vnd is not None:
+            counts["price"][_price_key(r.price_vnd)] += 1
+    return {name: dict(counter) for name, counter in counts.items()}
+
+
+def _stamp(moment):
+    return moment.timestamp() if moment else 0.0
+
+
+SORT_KEYS = {
+    "relevance": lambda r: (-r.score, r.title_sort, r.page_id),
+    "price_asc": lambda r: (r.price_vnd is None, r.price_vnd or 0, r.title_sort, r.page_id),
+    "price_desc": lambda r: (r.price_vnd is None, -(r.price_vnd or 0), r.title_sort, r.page_id),
+    "newest": lambda r: (r.published_at is None, -_stamp(r.published_at), r.title_sort, r.page_id),
+}
+
+
+def text_search(query, terms):
+    """A search with words: one indexed query, then filters, facets and order in Python."""
+    rows = matched_rows(query.language, terms)
+    tests = _predicates(query)
+    results = sorted(_passing(rows, tests), key=SORT_KEYS[query.sort])
+    page = results[query.offset : query.offset + query.page_size]
+    return len(results), [r.page_id for r in page], python_facets(rows, tests)
 
 
 def filter_conditions(query):
@@ -171,7 +286,6 @@ def raw_facets(matched, conditions, language):
 
 
 ORDER = {
-    "relevance": [F("score").desc(), "title_sort", "page_id"],
     "price_asc": [F("price_vnd").asc(nulls_last=True), "title_sort", "page_id"],
     "price_desc": [F("price_vnd").desc(nulls_last=True), "title_sort", "page_id"],
     "newest": [F("published_at").desc(nulls_last=True), "title_sort", "page_id"],
@@ -205,24 +319,25 @@ def _hits(ids, terms):
     return hits
 
 
+def browse(query):
+    """Filters without words: counted and ordered by the database, with its indexes."""
+    rows = ProductSearchText.objects.filter(language=query.language)
+    conditions = filter_conditions(query)
+    results = rows.filter(_all_but(conditions, None))
+    order = ORDER_BARE if query.sort == "relevance" else ORDER[query.sort]
+    window = results.order_by(*order).values_list("page_id", flat=True)
+    ids = list(window[query.offset : query.offset + query.page_size])
+    return results.count(), ids, raw_facets(rows, conditions, query.language)
+
+
 def search(query):
     terms = query_terms(query.q, query.language) if query.q else []
-    matched = text_filter(ProductSearchText.objects.filter(language=query.language), terms)
-    conditions = filter_conditions(query)
-    results = matched.filter(_all_but(conditions, None))
-    total = results.count()
-    # Without words there is no relevance: the catalogue reads A to Z.
-    order = ORDER[query.sort] if terms or query.sort != "relevance" else ORDER_BARE
-    ids = list(
-        results.order_by(*order).values_list("page_id", flat=True)[
-            query.offset : query.offset + query.page_size
-        ]
-    )
+    total, ids, raw = text_search(query, terms) if terms else browse(query)
     return SearchResults(
         query=query,
         hits=_hits(ids, terms),
         total=total,
-        facets=build_facets(raw_facets(matched, conditions, query.language), query),
+        facets=build_facets(raw, query),
         backend="database",
     )
 

@@ -5,6 +5,9 @@ Raw counts: {"category": {slug: n}, "area": {slug: n}, "certification": {slug: n
 of the other facets (multi-select facets), never its own.
 """
 
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from cooperatives.models import Area
@@ -15,13 +18,40 @@ from .results import PRICE_LABELS, PRICE_RANGES, FacetValue, price_bucket
 MAX_FACET_VALUES = 50
 
 
+LABELS_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    parent: str = ""
+
+
+def taxonomy_labels(model, language, fresh=False):
+    """slug -> Label for every value of a taxonomy: one cache read per search, not a query.
+
+    Editors renaming a category see the new label within a minute.
+    """
+    key = f"search:labels:{model._meta.label_lower}:{language}"
+    labels = None if fresh else cache.get(key)
+    if labels is None:
+        rows = model.objects.filter(locale__language_code=language)
+        if model is ProductCategory:
+            pairs = rows.values_list("slug", "name", "parent__slug")
+        else:
+            pairs = ((slug, name, "") for slug, name in rows.values_list("slug", "name"))
+        labels = {slug: Label(name, parent or "") for slug, name, parent in pairs}
+        cache.set(key, labels, LABELS_SECONDS)
+    return labels
+
+
 def _labels(model, language, slugs):
     if not slugs:
         return {}
-    rows = model.objects.filter(locale__language_code=language, slug__in=list(slugs))
-    if model is ProductCategory:
-        rows = rows.select_related("parent")
-    return {row.slug: row for row in rows}
+    labels = taxonomy_labels(model, language)
+    if not set(slugs) <= labels.keys():  # a value added since the cache was filled
+        labels = taxonomy_labels(model, language, fresh=True)
+    return labels
 
 
 def _slug_facet(counts, labels, selected):
@@ -49,8 +79,8 @@ def _category_facet(counts, query):
     values = _slug_facet(counts, labels, query.category)
     for value in values:
         category = labels.get(value.value)
-        if category is not None and category.parent_id:
-            value.parent = category.parent.slug if category.parent else ""
+        if category is not None:
+            value.parent = category.parent
     # Parents first, each followed by its children.
     parents = [v for v in values if not v.parent]
     ordered = []

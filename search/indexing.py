@@ -44,9 +44,10 @@ def iter_product_data(ids=None, size=CHUNK):
     """Product data in chunks of pages, each chunk in a constant number of queries."""
     all_ids = indexable_pages(ids).order_by("pk").values_list("pk", flat=True)
     today = timezone.localdate()
+    known_urls = {}
     for chunk in _chunks(all_ids, size):
         pages = indexable_pages(chunk).order_by("pk")
-        yield [product_data(page, today=today) for page in pages]
+        yield [product_data(page, today=today, known_urls=known_urls) for page in pages]
 
 
 # --- the database fallback's table ---------------------------------------------------------

@@ -21,8 +21,12 @@ def indexable_pages(ids=None):
         pages = pages.filter(pk__in=list(ids))
     # A product under an unpublished cooperative is hidden from search with it.
     pages = pages.filter(cooperative_page__live=True)
-    return listing_queryset(pages).select_related(
-        "locale", "cooperative_page", "cooperative_page__area"
+    # The listing's prefetches minus image renditions, which a document does not need.
+    return (
+        listing_queryset(pages)
+        .select_related("locale", "cooperative_page", "cooperative_page__area")
+        .prefetch_related(None)
+        .prefetch_related("gallery_images__image", "certifications__certification")
     )
 
 
@@ -31,7 +35,21 @@ def _image_url(page):
     return first.image.file.url if first else ""
 
 
-def product_data(page, today=None):
+def _urls(page, coop, known):
+    """The product's and its cooperative's URLs; a product's is its cooperative's plus its slug.
+
+    Wagtail's get_url() reverses a URL pattern per call; doing it once per cooperative keeps a
+    rebuild fast. `known` caches cooperative URLs for the duration of one batch.
+    """
+    if coop is None:
+        return page.get_url() or "", ""
+    if coop.pk not in known:
+        known[coop.pk] = coop.get_url() or ""
+    coop_url = known[coop.pk]
+    return (f"{coop_url}{page.slug}/" if coop_url else page.get_url() or ""), coop_url
+
+
+def product_data(page, today=None, known_urls=None):
     """The fields of one product, as stored in both indexes."""
     today = today or timezone.localdate()
     certs = [c for c in page.certifications.all() if c.is_valid(today)]
@@ -42,13 +60,14 @@ def product_data(page, today=None):
     parent = category.parent
     category_names = [category.name, parent.name if parent else ""]
     cert_names = [c.certification.name for c in certs]
+    url, coop_url = _urls(page, coop, {} if known_urls is None else known_urls)
     words = [page.title, page.summary, *category_names, coop.title if coop else ""]
     words += [area.name if area else "", *cert_names]
     return {
         "id": page.pk,
         "title": page.title,
         "summary": page.summary,
-        "url": page.get_url(),
+        "url": url,
         "locale": page.locale.language_code,
         "category": category.slug,
         "category_parent": parent.slug if parent else "",
@@ -56,7 +75,7 @@ def product_data(page, today=None):
         "category_label": category.name,
         "cooperative": coop.slug if coop else "",
         "cooperative_name": coop.title if coop else "",
-        "cooperative_url": coop.get_url() if coop else "",
+        "cooperative_url": coop_url,
         "area": area.slug if area else "",
         "area_name": area.name if area else "",
         "certifications": sorted({c.certification.slug for c in certs}),

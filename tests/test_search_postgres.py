@@ -24,7 +24,7 @@ def test_extensions_and_indexes_exist():
             "SELECT indexname FROM pg_indexes WHERE tablename = 'search_productsearchtext'"
         )
         names = {row[0] for row in cursor.fetchall()}
-    assert {"search_text_folded_fts", "search_text_folded_trgm", "search_text_title_trgm"} <= names
+    assert {"search_text_folded_tsv", "search_text_folded_trgm", "search_text_title_trgm"} <= names
 
 
 def test_trigram_similarity_catches_typos_by_itself(backend, monkeypatch):
