@@ -91,7 +91,10 @@ def health_check():
     if breaker.is_open:
         return False, "circuit open"
     try:
-        client().cluster.health(index=alias_name(), timeout="1s")
+        es = client()
+        es.cluster.health(timeout="1s")
+        if not es.indices.exists_alias(name=alias_name()):
+            return False, "no index: run search_index --rebuild"
     except ENGINE_ERRORS as error:
         return False, f"unreachable ({type(error).__name__})"
     return True, "ok"

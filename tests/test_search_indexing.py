@@ -207,3 +207,15 @@ def test_dead_cluster_is_asked_only_until_the_breaker_opens(settings, coop, monk
         assert search_products(SearchQuery(q="che"), record=False).backend == "database"
     assert len(calls) == engine.breaker.threshold
     engine.breaker.reset()
+
+
+def test_health_reports_search_without_failing_the_site(client, settings, elasticsearch):
+    assert client.get("/healthz").json()["search"].startswith("no index")
+    indexing.ensure_alias()
+    assert client.get("/healthz").json()["search"] == "ok"
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    response = client.get("/healthz")
+    assert response.status_code == HTTPStatus.OK
+    assert response.json()["search"].startswith("unreachable")
+    settings.ELASTICSEARCH_URL = ""
+    assert client.get("/healthz").json()["search"] == "database fallback"
