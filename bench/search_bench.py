@@ -50,6 +50,7 @@ def parse():
     parser.add_argument(
         "--es-queries", type=int, default=15, help="first N queries of the mix on Elasticsearch"
     )
+    parser.add_argument("--rebuild-only", action="store_true", help="measure the rebuild alone")
     parser.add_argument("--out", default="bench/search_results.json")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # child process
     parser.add_argument("--label", help=argparse.SUPPRESS)
@@ -152,6 +153,7 @@ def orchestrate(args):
                     command = [PYTHON, __file__, "--measure", str(size), "--label", name,
                                "--repeat", str(args.repeat), "--es-repeat", str(args.es_repeat),
                                "--es-queries", str(args.es_queries),
+                               *(["--rebuild-only"] if args.rebuild_only else []),
                                "--out", str(out)]  # fmt: skip
                     run(command, env, "measure")
                     result = json.loads(out.read_text())
@@ -296,6 +298,9 @@ def measure(args):
         "products_per_s": round(report.rate),
     }
     result["fallback_rows"] = ProductSearchText.objects.count()
+    if args.rebuild_only:
+        Path(args.out).write_text(json.dumps(result, ensure_ascii=False))
+        return
     mix = query_mix()
     client = Client()
     es_url = settings.ELASTICSEARCH_URL
