@@ -3,17 +3,22 @@
 from http import HTTPStatus
 
 from django.http import JsonResponse
-from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .openapi import openapi_document
 from .query import QueryError, parse_query
 from .service import autocomplete, search_products
 
+LANGUAGES = ("vi", "en")
+
 
 def _language(request):
-    code = request.GET.get("lang") or translation.get_language() or "vi"
-    return code if code in ("vi", "en") else "vi"
+    """The catalogue's language: `lang`, else Vietnamese (not the browser's, for stable URLs)."""
+    code = request.GET.get("lang") or "vi"
+    if code not in LANGUAGES:
+        raise QueryError("lang", _("Ngôn ngữ “%(lang)s” không có.") % {"lang": code[:10]})
+    return code
 
 
 def _error(error):
@@ -37,9 +42,13 @@ def search_api(request):
 @require_GET
 def autocomplete_api(request):
     q = request.GET.get("q", "")
-    if len(q) > 100:
-        return _error(QueryError("q", "q: at most 100 characters."))
-    suggestions = autocomplete(q, language=_language(request))
+    try:
+        language = _language(request)
+        if len(q) > 100:
+            raise QueryError("q", _("Gợi ý chỉ nhận tối đa 100 ký tự."))
+    except QueryError as error:
+        return _error(error)
+    suggestions = autocomplete(q, language=language)
     response = JsonResponse({"q": q, "results": suggestions})
     response["Cache-Control"] = "public, max-age=60"
     return response
