@@ -84,7 +84,7 @@ class EditorialIndexPage(BasePage):
     class Meta:
         abstract = True
 
-    def children_queryset(self):
+    def children_queryset(self, request):
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
@@ -129,7 +129,7 @@ class StoryIndexPage(EditorialIndexPage):
     class Meta:
         verbose_name = _("mô hình tiêu biểu (danh sách)")
 
-    def children_queryset(self, request=None):
+    def children_queryset(self, request):
         return (
             StoryPage.objects.child_of(self)
             .live()
@@ -183,7 +183,7 @@ class NewsIndexPage(EditorialIndexPage):
     class Meta:
         verbose_name = _("tin tức (danh sách)")
 
-    def children_queryset(self, request=None):
+    def children_queryset(self, request):
         pages = (
             NewsPage.objects.child_of(self)
             .live()
@@ -192,8 +192,11 @@ class NewsIndexPage(EditorialIndexPage):
             .prefetch_related("image__renditions", "tags")
             .order_by("-date", "-pk")
         )
-        tag = request.GET.get("tag") if request else None
-        return pages.filter(tags__slug=tag) if tag else pages
+        tag = request.GET.get("tag", "")
+        if not tag:
+            return pages
+        # No tag's slug holds a NUL byte, and PostgreSQL refuses one in a query: match nothing.
+        return pages.filter(tags__slug=tag) if "\x00" not in tag else pages.none()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -369,6 +369,33 @@ def test_news_index_filters_by_tag(client):
     assert "1 tin gắn thẻ OCOP" in text_of(tagged)
 
 
+@pytest.mark.parametrize("tag", ["khong-co", "%00", "a%00b"])
+def test_news_index_answers_an_unknown_or_impossible_tag_with_no_news(client, tag):
+    # A NUL byte reaches PostgreSQL as a DataError (a 500) unless it is kept out of the query.
+    make_news("Hội chợ OCOP", tags=["OCOP"])
+    html = html_of(client, f"/tin-tuc/?tag={tag}")
+    assert "Hội chợ OCOP" not in html
+    assert "0 tin gắn thẻ" in text_of(html)
+    assert '<meta name="robots" content="noindex, follow">' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/hop-tac-xa/?page=abc",
+        "/hop-tac-xa/?page=99999",
+        "/hop-tac-xa/?sector=khong-co&area=%00&kind=x&rating=%3Cscript%3E",
+        "/hop-tac-xa/?q=" + "a" * 2000,
+        "/hop-tac-xa/?q=%00",
+        "/tin-tuc/?page=-1",
+        "/mo-hinh-tieu-bieu/?page=0",
+    ],
+)
+def test_list_pages_survive_odd_query_strings(client, url):
+    make_news("Hội chợ OCOP", tags=["OCOP"])
+    html_of(client, url)
+
+
 def test_news_page_shows_date_body_and_tags(client):
     import datetime
 
