@@ -1,11 +1,13 @@
 """Site-wide views: robots.txt and the friendly error pages."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = [
@@ -24,4 +26,4 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without the request context: the database or a context processor may be down.
-    return render(request, "500.html", status=500)
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -213,6 +213,12 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert re.search(r"^Sitemap: http://testserver/sitemap.xml$", body, re.M)
 
 
+def test_robots_txt_answers_head_as_crawlers_and_monitors_send_it(client):
+    response = client.head("/robots.txt")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("text/plain")
+
+
 def test_not_found_is_not_indexed(client):
     response = client.get("/khong-co/")
     assert response.status_code == HTTPStatus.NOT_FOUND
