@@ -5,12 +5,14 @@ from html.parser import HTMLParser
 from http import HTTPStatus
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.template.loader import get_template
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
 from home.models import StandardPage
+from portal.views import server_error
 from products.models import ProductGalleryImage
 from tests.factories import (
     AreaFactory,
@@ -453,6 +455,22 @@ def test_500_renders_without_database_or_request():
     html = get_template("500.html").render({})
     assert "Hệ thống đang gặp sự cố" in html and "Something went wrong" in html
     assert "<!DOCTYPE html>" in html
+
+
+def failing_context_processor(request):
+    raise DatabaseError("the database is down")
+
+
+def test_500_handler_answers_even_when_a_context_processor_fails(client, settings):
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "OPTIONS": {"context_processors": ["tests.test_pages.failing_context_processor"]},
+        }
+    ]
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+    assert "Hệ thống đang gặp sự cố" in response.content.decode()
 
 
 # Markup that assistive technology and validators rely on ------------------------------------
