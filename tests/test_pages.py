@@ -87,6 +87,19 @@ def test_language_switcher_links_the_translation_or_the_other_home(client):
     assert 'href="/en/" hreflang="en"' in html_of(client, product.url)
 
 
+def test_phone_links_keep_only_digits_in_the_footer_and_the_contact_card(client):
+    from portal.models import PortalSettings
+
+    site = vi_home().get_site()
+    PortalSettings.objects.update_or_create(
+        site=site, defaults={"alliance_phone": "(024) 3825.0000 – máy lẻ"}
+    )
+    coop = make_cooperative(phone="(024) 3861-1234")
+    html = html_of(client, coop.url)
+    assert 'href="tel:02438250000"' in html
+    assert 'href="tel:02438611234"' in html
+
+
 def test_breadcrumbs_on_inner_pages_only(client):
     coop = make_cooperative("HTX Rau Văn Đức")
     product = make_product(coop, "Rau cải")

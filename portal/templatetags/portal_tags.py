@@ -284,6 +284,12 @@ def stars(count):
 
 
 @register.filter
+def tel_href(phone):
+    """A phone link keeps only the digits and "+": "024 3825.0000" -> "tel:02438250000"."""
+    return "tel:" + "".join(ch for ch in phone or "" if ch.isdigit() or ch == "+")
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
 
@@ -339,7 +345,7 @@ def contact_url(context, cooperative, product=None):
         query = f"?subject={quote(str(subject))}" if subject else ""
         return f"mailto:{cooperative.email}{query}"
     if cooperative.phone:
-        return "tel:" + "".join(ch for ch in cooperative.phone if ch.isdigit() or ch == "+")
+        return tel_href(cooperative.phone)
     url = cooperative.get_url(context.get("request")) or ""
     return f"{url}#lien-he"
 
