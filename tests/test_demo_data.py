@@ -9,9 +9,11 @@ from wagtail.models import Page, Revision
 
 from cooperatives.models import CooperativePage
 from home.models import HomePage, NewsPage, StoryPage
+from portal.demo.loader import _featured
 from portal.demo.progress import Progress
 from portal.models import PortalImage, PortalSettings
 from products.models import ProductCertification, ProductPage
+from tests.factories import CertificationFactory, days_from_today, make_cooperative, make_product
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +62,8 @@ def test_base_demo_is_realistic_published_and_idempotent(client):
     assert NewsPage.objects.filter(tags__isnull=False).exists()
     home = HomePage.objects.get(locale__language_code="vi")
     assert home.hero_image_id and home.featured_products.exists()
+    # The featured products are chosen for their OCOP stars: an expired certificate has none.
+    assert all(f.product.ocop_stars for f in home.featured_products.all())
     settings = PortalSettings.objects.get()
     assert settings.alliance_name == "Liên minh Hợp tác xã thành phố Hà Nội"
     assert settings.alliance_phone and len(settings.footer_links) >= 3
@@ -102,6 +106,16 @@ def test_bulk_products_keep_the_tree_valid_and_render(client):
     new = load("--products", "460")
     assert ProductPage.objects.count() == 460 and "10" in new
     assert all(not problems for problems in Page.find_problems())
+
+
+def test_demo_features_products_whose_ocop_certificate_is_still_valid():
+    ocop = CertificationFactory(name="OCOP", is_ocop=True)
+    coop = make_cooperative()
+    expired = {"certification": ocop, "ocop_stars": 5, "valid_until": days_from_today(-1)}
+    valid = {"certification": ocop, "ocop_stars": 3, "valid_until": days_from_today(1)}
+    make_product(coop, "Chè hết hạn", certifications=[expired])
+    make_product(coop, "Chè còn hạn", certifications=[valid])
+    assert [p.title for p in _featured(coop.locale, 2)] == ["Chè còn hạn"]
 
 
 def test_progress_bar_shows_count_and_rate():

@@ -7,6 +7,8 @@ parent, images by title) and skipped when it exists, so a second run changes not
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from cooperatives.models import (
@@ -253,7 +255,11 @@ def _ratings(coop):
 
 
 def _featured(locale, limit):
-    """Products with a valid OCOP certificate first: the ones editors would show."""
+    """Products with a valid OCOP certificate (any products if none): what editors would show."""
     pages = ProductPage.objects.live().filter(locale=locale).order_by("path")
-    ocop = pages.filter(certifications__certification__is_ocop=True).distinct()
+    today = timezone.localdate()
+    ocop = pages.filter(
+        Q(certifications__valid_until__isnull=True) | Q(certifications__valid_until__gte=today),
+        certifications__certification__is_ocop=True,
+    ).distinct()
     return list(ocop[:limit]) or list(pages[:limit])
