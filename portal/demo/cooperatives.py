@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from portal.text import vi_slugify
 
+from .places import SECTORS
+
 
 @dataclass(frozen=True)
 class DemoCooperative:
@@ -42,16 +44,7 @@ class DemoCooperative:
 
 
 HTX, UNION, GROUP = "htx", "lien_hiep", "to_hop_tac"
-NN, CN, TS, TC, CB, DL, DU, TM = (
-    "Nông nghiệp",
-    "Chăn nuôi",
-    "Thủy sản",
-    "Thủ công mỹ nghệ",
-    "Chế biến thực phẩm",
-    "Dược liệu",
-    "Du lịch cộng đồng",
-    "Thương mại – dịch vụ",
-)
+NN, CN, TS, TC, CB, DL, DU, TM = SECTORS
 
 _ROWS = [
     (
