@@ -187,7 +187,8 @@ class CooperativePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["products"] = self.live_products()
-        context["stories"] = self.stories.live().public().order_by("-first_published_at")
+        # Newest first by the date the list shows, as on the story index.
+        context["stories"] = self.stories.live().public().order_by("-date", "-pk")
         return context
 
 

@@ -230,7 +230,7 @@ class ProductPage(BasePage):
         return self.search_description or self.summary
 
     def related_products(self, limit=4):
-        """Products of the same category from other cooperatives, then from this one."""
+        """The newest other live products of the same category, this cooperative's included."""
         same_category = listing_queryset(
             ProductPage.objects.filter(category=self.category_id, locale=self.locale)
             .exclude(pk=self.pk)

@@ -1,5 +1,6 @@
 """Every public page type renders what a visitor needs, in a constant number of queries."""
 
+import datetime
 import re
 from html.parser import HTMLParser
 from http import HTTPStatus
@@ -202,6 +203,17 @@ def test_cooperative_page_shows_profile_history_products_and_stories(client):
     assert "Tốt" in history and "Khá" in history
     assert "Rau muống" in text and "15.000 ₫" in text
     assert f'href="{story.url}"' in html
+
+
+def test_cooperative_page_lists_its_stories_newest_date_first(client):
+    coop = make_cooperative()
+    make_story("Câu chuyện mới", cooperatives=[coop], date=datetime.date(2025, 5, 1))
+    make_story("Câu chuyện cũ", cooperatives=[coop], date=datetime.date(2020, 5, 1))
+    stories = html_of(client, coop.url).split('id="stories-title"')[1]
+    assert re.findall(r'<a href="[^"]+">(Câu chuyện [^<]+)</a>', stories) == [
+        "Câu chuyện mới",
+        "Câu chuyện cũ",
+    ]
 
 
 def test_story_and_cooperative_link_each_other(client):
