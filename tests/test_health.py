@@ -18,4 +18,5 @@ def test_healthz_is_503_when_the_database_is_unreachable(client):
     with mock.patch("portal.health.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
-    assert response.json() == {**response.json(), "database": "unreachable", "status": "error"}
+    body = response.json()
+    assert (body["database"], body["status"]) == ("unreachable", "error")
