@@ -296,6 +296,7 @@ def measure(args):
         "target": "elasticsearch + fallback table" if report.index else "fallback table",
         "seconds": round(report.seconds, 1),
         "products_per_s": round(report.rate),
+        "waiting_for_engine_s": round(report.engine_wait, 1),
     }
     result["fallback_rows"] = ProductSearchText.objects.count()
     if args.rebuild_only:

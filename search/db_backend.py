@@ -5,6 +5,7 @@ catalogue's vocabulary; on PostgreSQL `pg_trgm` word similarity also catches the
 matched with full-text search (`unaccent`, GIN indexes, see the search migrations).
 """
 
+import hashlib
 import html
 import math
 import re
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -24,7 +26,7 @@ from . import vocabulary
 from .facets import build_facets
 from .models import ProductSearchText, Synonym
 from .product_data import indexable_pages, product_data
-from .results import PRICE_RANGES, SearchResults, hit_from_data
+from .results import FACETS, PRICE_RANGES, SearchResults, hit_from_data
 
 WORD = re.compile(r"\w+")
 
@@ -148,11 +150,6 @@ def _predicates(query):
     return tests
 
 
-def _passing(rows, tests, skip=None):
-    active = [test for name, test in tests.items() if name != skip]
-    return [r for r in rows if all(test(r) for test in active)]
-
-
 def _price_key(price):
     for key, low, high in PRICE_RANGES:
         if (low is None or price >= low) and (high is None or price < high):
@@ -160,26 +157,39 @@ def _price_key(price):
     return None
 
 
-def python_facets(rows, tests):
-    counts = {
-        name: Counter() for name in ("category", "area", "certification", "ocop_stars", "price")
-    }
-    for r in _passing(rows, tests, "category"):
+def _count_row(counts, facet, r):
+    if facet == "category":
         counts["category"][r.category] += 1
         if r.category_parent:
             counts["category"][r.category_parent] += 1
-    for r in _passing(rows, tests, "area"):
-        if r.area:
-            counts["area"][r.area] += 1
-    for r in _passing(rows, tests, "certification"):
+    elif facet == "area" and r.area:
+        counts["area"][r.area] += 1
+    elif facet == "certification":
         counts["certification"].update(s for s in r.certifications.split("|") if s)
-    for r in _passing(rows, tests, "ocop_stars"):
-        if r.ocop_stars is not None:
-            counts["ocop_stars"][r.ocop_stars] += 1
-    for r in _passing(rows, tests, "price"):
-        if r.price_vnd is not None:
-            counts["price"][_price_key(r.price_vnd)] += 1
-    return {name: dict(counter) for name, counter in counts.items()}
+    elif facet == "ocop_stars" and r.ocop_stars is not None:
+        counts["ocop_stars"][r.ocop_stars] += 1
+    elif facet == "price" and r.price_vnd is not None:
+        counts["price"][_price_key(r.price_vnd)] += 1
+
+
+def filter_and_count(rows, tests):
+    """One pass: the rows passing every filter, and multi-select facet counts.
+
+    A row passing every filter counts in every facet; a row failing exactly one filter still
+    counts in that filter's own facet (its other values are what the buyer may add).
+    """
+    counts = {name: Counter() for name in FACETS}
+    passing = []
+    items = list(tests.items())
+    for r in rows:
+        failed = [name for name, test in items if not test(r)]
+        if not failed:
+            passing.append(r)
+            for facet in FACETS:
+                _count_row(counts, facet, r)
+        elif len(failed) == 1 and failed[0] in FACETS:
+            _count_row(counts, failed[0], r)
+    return passing, {name: dict(counter) for name, counter in counts.items()}
 
 
 def _stamp(moment):
@@ -197,10 +207,10 @@ SORT_KEYS = {
 def text_search(query, terms):
     """A search with words: one indexed query, then filters, facets and order in Python."""
     rows = matched_rows(query.language, terms)
-    tests = _predicates(query)
-    results = sorted(_passing(rows, tests), key=SORT_KEYS[query.sort])
-    page = results[query.offset : query.offset + query.page_size]
-    return len(results), [r.page_id for r in page], python_facets(rows, tests)
+    passing, facets = filter_and_count(rows, _predicates(query))
+    passing.sort(key=SORT_KEYS[query.sort])
+    page = passing[query.offset : query.offset + query.page_size]
+    return len(passing), [r.page_id for r in page], facets
 
 
 def filter_conditions(query):
@@ -319,15 +329,28 @@ def _hits(ids, terms):
     return hits
 
 
+BROWSE_SECONDS = 300
+
+
 def browse(query):
-    """Filters without words: counted and ordered by the database, with its indexes."""
+    """Filters without words: counted and ordered by the database, with its indexes.
+
+    Counts over the whole catalogue are the same for every visitor browsing the same filters,
+    so they are cached until the catalogue changes (`vocabulary.forget`) or for 5 minutes.
+    """
     rows = ProductSearchText.objects.filter(language=query.language)
     conditions = filter_conditions(query)
     results = rows.filter(_all_but(conditions, None))
     order = ORDER_BARE if query.sort == "relevance" else ORDER[query.sort]
     window = results.order_by(*order).values_list("page_id", flat=True)
     ids = list(window[query.offset : query.offset + query.page_size])
-    return results.count(), ids, raw_facets(rows, conditions, query.language)
+    filters = hashlib.sha1(repr(sorted(query.filters().items())).encode(), usedforsecurity=False)
+    key = f"search:browse:{vocabulary.generation()}:{query.language}:{filters.hexdigest()}"
+    counted = cache.get(key)
+    if counted is None:
+        counted = (results.count(), raw_facets(rows, conditions, query.language))
+        cache.set(key, counted, BROWSE_SECONDS)
+    return counted[0], ids, counted[1]
 
 
 def search(query):

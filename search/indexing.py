@@ -153,6 +153,8 @@ class RebuildReport:
     index: str = ""
     count: int = 0
     seconds: float = 0.0
+    # Time spent waiting for Elasticsearch to take the previous chunk: the engine's share.
+    engine_wait: float = 0.0
     removed_indices: list = field(default_factory=list)
 
     @property
@@ -179,7 +181,9 @@ def rebuild(progress=None, chunk_size=CHUNK, use_es=None):
             write_text_rows(datas)
             if use_es:
                 if pending is not None:
+                    waited = time.perf_counter()
                     pending.result()  # raises what the previous bulk raised
+                    report.engine_wait += time.perf_counter() - waited
                 actions = list(_actions(datas, report.index))
                 pending = sender.submit(helpers.bulk, es, actions, chunk_size=chunk_size)
             seen.update(d["id"] for d in datas)
@@ -187,7 +191,9 @@ def rebuild(progress=None, chunk_size=CHUNK, use_es=None):
             if progress:
                 progress(report.count, total, time.perf_counter() - started)
         if pending is not None:
+            waited = time.perf_counter()
             pending.result()
+            report.engine_wait += time.perf_counter() - waited
     _delete_unseen_rows(seen)
     if use_es:
         es.indices.put_settings(index=report.index, settings={"index": {"refresh_interval": "1s"}})

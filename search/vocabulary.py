@@ -2,6 +2,7 @@
 
 import difflib
 import re
+import time
 
 from django.core.cache import cache
 
@@ -36,9 +37,22 @@ def vocabulary(language):
     return words
 
 
+GENERATION = "search:generation"
+
+
+def generation():
+    """A number that changes whenever the catalogue's search table changes (cache keys use it)."""
+    value = cache.get(GENERATION)
+    if value is None:
+        value = time.time_ns()
+        cache.add(GENERATION, value, None)
+    return value
+
+
 def forget():
-    """Drop cached vocabularies after the catalogue changed."""
+    """Drop cached vocabularies and counts after the catalogue changed."""
     cache.delete_many([_cache_key(code) for code in ("vi", "en")])
+    cache.set(GENERATION, time.time_ns(), None)
 
 
 def allowed_edits(token):
