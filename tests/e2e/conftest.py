@@ -22,7 +22,11 @@ CHROMIUM_ARGS = [
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
+        missing = f"{CHROMIUM} is not installed (apt-get install -y chromium)"
+        # CI sets REQUIRE_BROWSER: there a missing browser is a failure, not a skip.
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(missing)
+        pytest.skip(missing)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
