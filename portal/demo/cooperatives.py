@@ -575,6 +575,17 @@ _ROWS = [
         ("banh-dac-san",),
         "làm bánh giầy, bánh giò bên quốc lộ 1A",
     ),
+    (
+        "HTX Cà phê rang xay Sóc Sơn",
+        CB,
+        "Sóc Sơn",
+        HTX,
+        "Thôn Thanh Nhàn, xã Thanh Xuân",
+        2018,
+        22,
+        ("ca-phe-ca-cao",),
+        "rang xay cà phê và ca cao thu mua trực tiếp từ nông hộ, bán cho quán và văn phòng",
+    ),
 ]
 
 COOPERATIVES = [DemoCooperative(n, *row) for n, row in enumerate(_ROWS, start=1)]

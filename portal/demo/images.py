@@ -23,6 +23,7 @@ MOTIF_ALT = {
     "leaf": "những chiếc lá rau xanh",
     "fruit": "quả chín tròn trên cành",
     "cup": "chén trà nóng bốc hơi",
+    "coffee": "tách cà phê nóng trên nền nâu",
     "drop": "giọt mật ong vàng óng",
     "flower": "bông hoa nở",
     "fish": "con cá bơi giữa làn nước",
@@ -74,9 +75,9 @@ def _motif(draw, motif, cx, cy, r, colour):
             x, y = cx + r * 0.5 * math.cos(a), cy + r * 0.5 * math.sin(a)
             draw.ellipse([x - r * 0.35, y - r * 0.35, x + r * 0.35, y + r * 0.35], fill=fill)
         draw.ellipse([cx - r * 0.25, cy - r * 0.25, cx + r * 0.25, cy + r * 0.25], fill=line)
-    elif motif in ("vase", "bottle", "cup"):
+    elif motif in ("vase", "bottle", "cup", "coffee"):
         neck = 0.25 if motif == "vase" else 0.35
-        top = cy - r if motif != "cup" else cy - r * 0.3
+        top = cy - r if motif not in ("cup", "coffee") else cy - r * 0.3
         draw.polygon(
             [
                 (cx - r * neck, top),
