@@ -22,7 +22,7 @@ from django.db.models.expressions import RawSQL
 from portal.text import fold
 from products.models import Certification
 
-from . import vocabulary
+from . import db_facets, vocabulary
 from .facets import build_facets
 from .models import ProductSearchText, Synonym
 from .product_data import indexable_pages, product_data
@@ -46,24 +46,57 @@ def query_terms(q, language):
     return terms
 
 
-def _word(alternative):
-    if is_postgres():
+TSQUERIES = {}  # folded word -> text of phraseto_tsquery('simple', unaccent(word)), PostgreSQL
+
+
+def _tsqueries(words):
+    """The words' tsqueries, computed once: as constants in the search they are not recomputed
+    on every row the index returns (and rechecked)."""
+    missing = sorted(set(words) - TSQUERIES.keys())
+    if missing:
+        if len(TSQUERIES) > 50_000:
+            TSQUERIES.clear()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, phraseto_tsquery('simple', unaccent(w))::text "
+                "FROM unnest(%s::text[]) AS w",
+                [missing],
+            )
+            TSQUERIES.update(cursor.fetchall())
+    return TSQUERIES
+
+
+def _word(alternative, tsqueries=None):
+    if tsqueries is not None:
         # folded_tsv: a stored to_tsvector('simple', folded) with a GIN index (migration 0004).
         return RawSQL(
-            "folded_tsv @@ phraseto_tsquery('simple', unaccent(%s))",
-            [alternative],
-            output_field=BooleanField(),
+            "folded_tsv @@ %s::tsquery", [tsqueries[alternative]], output_field=BooleanField()
         )
     return Q(folded__contains=f" {alternative} ")
 
 
-def _term_condition(token, alternatives, known):
+def _similar(token):
+    # A word the titles do not know: pg_trgm's word similarity on the title (GIN index).
+    return RawSQL("%s <%% folded_title", [token], output_field=BooleanField())
+
+
+def _similar_ids(token):
+    # The same test as a set of ids found once through the index (a hashed subplan), not a
+    # similarity computed again on every row.
+    rows = ProductSearchText.objects.filter(Q(_similar(token)))
+    return Q(page_id__in=rows.values("page_id"))
+
+
+def _fuzzy(token, known):
+    return is_postgres() and len(token) >= 4 and token not in known
+
+
+def _term_condition(token, alternatives, known, tsqueries=None, similar=_similar):
     condition = Q()
     for alternative in alternatives:
-        condition |= Q(_word(alternative))
-    if is_postgres() and len(token) >= 4 and token not in known:
-        # A word the titles do not know: pg_trgm's word similarity on the title (GIN index).
-        condition |= Q(RawSQL("%s <%% folded_title", [token], output_field=BooleanField()))
+        condition |= Q(_word(alternative, tsqueries))
+    if similar is not None and _fuzzy(token, known):
+        condition |= Q(similar(token))
     return condition
 
 
@@ -96,27 +129,44 @@ class Row:
     score: int = 0
 
 
-def matched_rows(language, terms):
-    """Every row with enough of the query's words, scored, in one query.
+def matched_queryset(language, terms):
+    """The rows with any (three words or more) or all of the query's words, annotated with
+    `matched` (how many words they have) and `title_score` (relevance: matched + title_score).
 
     The WHERE clause can use the indexes (any word matches); counting words and scoring then
-    run on those rows only, and the rest of the search works on them in Python.
+    run on those rows only.
     """
     known = vocabulary.vocabulary(language)
-    conditions = [_term_condition(token, alts, known) for token, alts in terms]
+    tsq = _tsqueries(a for _t, alts in terms for a in alts) if is_postgres() else None
+    conditions = [_term_condition(token, alts, known, tsq) for token, alts in terms]
     rows = ProductSearchText.objects.filter(language=language)
     if len(conditions) <= 2:
         for condition in conditions:
             rows = rows.filter(condition)
+        # Every row has all the words: no need to test them again on each row.
+        matched = Value(len(conditions), output_field=IntegerField())
     else:
-        rows = rows.filter(reduce(or_, conditions))
+        # Any word, the (costly) title similarities last: a row with a word never computes them.
+        words = [_term_condition(token, alts, known, tsq, None) for token, alts in terms]
+        similar = [Q(_similar(token)) for token, _alts in terms if _fuzzy(token, known)]
+        rows = rows.filter(reduce(or_, words + similar))
+        counted = [_term_condition(t, a, known, tsq, _similar_ids) for t, a in terms]
+        matched = sum((_count(c) for c in counted), Value(0))
     phrase = " ".join(token for token, _alts in terms)
     title_words = [_count(Q(folded_title__contains=token), 2) for token, _alts in terms]
-    matched = sum((_count(c) for c in conditions), Value(0))
-    score = matched + sum(title_words, Value(0)) + _count(Q(folded_title__startswith=phrase), 4)
-    rows = rows.annotate(matched=matched, score=score).values_list(*ROW, "matched", "score")
+    title_score = sum(title_words, Value(0)) + _count(Q(folded_title__startswith=phrase), 4)
+    return rows.annotate(matched=matched, title_score=title_score)
+
+
+def matched_rows(language, terms):
+    """Every row with enough of the query's words, scored, in one query (for Python's pass)."""
+    rows = matched_queryset(language, terms).values_list(*ROW, "matched", "title_score")
     required = required_terms(len(terms))
-    return [row for row in (Row(*values) for values in rows) if row.matched >= required]
+    return [
+        Row(*values, matched=matched, score=matched + title_score)
+        for *values, matched, title_score in rows
+        if matched >= required
+    ]
 
 
 def _predicates(query):
@@ -205,7 +255,22 @@ SORT_KEYS = {
 
 
 def text_search(query, terms):
-    """A search with words: one indexed query, then filters, facets and order in Python."""
+    """A search with words: one indexed query.
+
+    On PostgreSQL the database pages, counts and orders (`db_facets`); elsewhere the matched
+    rows are filtered, counted and ordered in Python.
+    """
+    if is_postgres():
+        known = vocabulary.vocabulary(query.language)
+        return db_facets.search(
+            matched_queryset(query.language, terms),
+            required_terms(len(terms)),
+            filter_conditions(query),
+            query.sort,
+            query.offset,
+            query.page_size,
+            fence=len(terms) > 2 and any(_fuzzy(token, known) for token, _alts in terms),
+        )
     rows = matched_rows(query.language, terms)
     passing, facets = filter_and_count(rows, _predicates(query))
     passing.sort(key=SORT_KEYS[query.sort])

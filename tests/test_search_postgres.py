@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from search import vocabulary
+from search import db_backend, vocabulary
 from search.query import parse_query
 from search.service import search_products
 
@@ -39,3 +39,43 @@ def test_unaccent_folds_the_query_in_sql():
     with connection.cursor() as cursor:
         cursor.execute("SELECT unaccent(lower(%s))", ["Cà Phê"])
         assert cursor.fetchone()[0] == "ca phe"
+
+
+SQL_COUNTED = [
+    "q=che",
+    "q=che&area=ba-vi",
+    "q=tra&category=nong-san&area=ba-vi&area=soc-son",
+    "q=tra sen tay ho",
+    "q=ca phe robustaa rang",
+    "q=gao&price_min=0&price_max=49999&sort=price_asc",
+    "q=che&certification=ocop&certification=vietgap&ocop_min=3&sort=newest",
+    "q=chè&sort=price_desc&page_size=2&page=2",
+    "q=tra&cooperative=htx-sen-quang-an",
+    "q=xyzzy",
+]
+
+
+@pytest.mark.parametrize("params", SQL_COUNTED)
+def test_sql_page_total_and_facets_match_the_python_pass(backend, params):
+    """On PostgreSQL the page, total and facet counts come from SQL (`db_facets`): the same
+    answer, in the same order, as filtering and counting the matched rows in Python."""
+    if backend != "database":
+        pytest.skip("the database fallback only")
+    query = parse_query(QueryDict(params))
+    terms = db_backend.query_terms(query.q, query.language)
+    rows = db_backend.matched_rows(query.language, terms)
+    passing, facets = db_backend.filter_and_count(rows, db_backend._predicates(query))
+    passing.sort(key=db_backend.SORT_KEYS[query.sort])
+    page = [r.page_id for r in passing[query.offset : query.offset + query.page_size]]
+    assert db_backend.text_search(query, terms) == (len(passing), page, facets)
+
+
+def test_sql_search_is_one_statement_whatever_the_matches(backend, django_assert_max_num_queries):
+    if backend != "database":
+        pytest.skip("the database fallback only")
+    query = parse_query(QueryDict("q=che&area=ba-vi&ocop_min=3"))
+    terms = db_backend.query_terms(query.q, query.language)
+    db_backend.text_search(query, terms)  # the words' tsqueries are computed once, then kept
+    # SAVEPOINT / SET LOCAL work_mem / the search / RELEASE
+    with django_assert_max_num_queries(4):
+        db_backend.text_search(query, terms)
