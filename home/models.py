@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
@@ -57,6 +57,9 @@ class HomePage(BasePage):
         context["stories"] = latest_pages(StoryPage, self.locale, 3)
         context["news"] = latest_pages(NewsPage, self.locale, 4)
         context["figures"] = directory_figures(self.locale)
+        if not context["figures"].cooperatives and not self.locale.is_default:
+            # An edition whose directory is not translated yet points to the default one.
+            context["default_edition"] = self.get_translation_or_none(Locale.get_default())
         return context
 
 

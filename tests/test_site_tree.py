@@ -49,3 +49,12 @@ def test_running_migrate_again_changes_nothing():
     call_command("migrate", verbosity=0)
     after = list(Page.objects.values_list("pk", "path", "slug", "live").order_by("path"))
     assert before == after
+
+
+def test_english_home_without_a_directory_points_to_the_vietnamese_edition(client):
+    make_cooperative()
+    body = client.get("/en/").content.decode()
+    assert 'href="/" hreflang="vi"' in body
+    assert "Danh bạ qua các con số" not in body and "The directory in figures" not in body
+    vietnamese = client.get("/").content.decode()
+    assert 'hreflang="vi">' not in vietnamese.split("<main", 1)[1]
