@@ -147,3 +147,10 @@ def backend(request, catalogue, settings, search_server_url):
         settings.ELASTICSEARCH_URL = ""
     engine.breaker.reset()
     return request.param
+
+
+@pytest.fixture
+def database_backend(catalogue, settings):
+    """The catalogue searched through the database fallback only (Elasticsearch unset)."""
+    settings.ELASTICSEARCH_URL = ""
+    return "database"

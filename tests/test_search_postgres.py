@@ -27,9 +27,7 @@ def test_extensions_and_indexes_exist():
     assert {"search_text_folded_tsv", "search_text_folded_trgm", "search_text_title_trgm"} <= names
 
 
-def test_trigram_similarity_catches_typos_by_itself(backend, monkeypatch):
-    if backend != "database":
-        pytest.skip("the database fallback only")
+def test_trigram_similarity_catches_typos_by_itself(database_backend, monkeypatch):
     monkeypatch.setattr(vocabulary, "corrections", lambda token, language, limit=3: [])
     query = parse_query(QueryDict("q=robustaa"))
     assert search_products(query, record=False).hits[0].title == "Cà phê Robusta rang mộc"
@@ -56,11 +54,9 @@ SQL_COUNTED = [
 
 
 @pytest.mark.parametrize("params", SQL_COUNTED)
-def test_sql_page_total_and_facets_match_the_python_pass(backend, params):
+def test_sql_page_total_and_facets_match_the_python_pass(database_backend, params):
     """On PostgreSQL the page, total and facet counts come from SQL (`db_facets`): the same
     answer, in the same order, as filtering and counting the matched rows in Python."""
-    if backend != "database":
-        pytest.skip("the database fallback only")
     query = parse_query(QueryDict(params))
     terms = db_backend.query_terms(query.q, query.language)
     rows = db_backend.matched_rows(query.language, terms)
@@ -70,9 +66,9 @@ def test_sql_page_total_and_facets_match_the_python_pass(backend, params):
     assert db_backend.text_search(query, terms) == (len(passing), page, facets)
 
 
-def test_sql_search_is_one_statement_whatever_the_matches(backend, django_assert_max_num_queries):
-    if backend != "database":
-        pytest.skip("the database fallback only")
+def test_sql_search_is_one_statement_whatever_the_matches(
+    database_backend, django_assert_max_num_queries
+):
     query = parse_query(QueryDict("q=che&area=ba-vi&ocop_min=3"))
     terms = db_backend.query_terms(query.q, query.language)
     db_backend.text_search(query, terms)  # the words' tsqueries are computed once, then kept
