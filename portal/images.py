@@ -36,7 +36,7 @@ class HeaderCheckedImageField(WagtailImageField):
                     width, height = image.size
                     frames = getattr(image, "n_frames", 1)
         except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError) as error:
-            raise self.too_many_pixels(_("unknown"), limit) from error
+            raise self.too_many_pixels(_("không rõ"), limit) from error
         except Exception:  # noqa: BLE001, S110  Wagtail's own checks report unreadable files
             pass
         else:

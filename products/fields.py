@@ -2,9 +2,16 @@
 
 from django import forms
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
 
-MONTH_CHOICES = [(m, _("Tháng %(month)s") % {"month": m}) for m in range(1, 13)]
+
+def _month_label(month):
+    return _("Tháng %(month)s") % {"month": month}
+
+
+# Lazy, so each request's language names the months (an eager `%` would freeze Vietnamese).
+MONTH_CHOICES = [(m, lazy(_month_label, str)(m)) for m in range(1, 13)]
 
 
 class MonthsField(models.CharField):
