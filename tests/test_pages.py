@@ -29,19 +29,9 @@ from tests.factories import (
     make_story,
     vi_home,
 )
+from tests.http import html_of, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def html_of(client, url):
-    response = client.get(url)
-    assert response.status_code == HTTPStatus.OK, url
-    return response.content.decode()
-
-
-def text_of(html):
-    """The visible text, tags removed and spaces collapsed, for assertions on what users read."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 # Home -------------------------------------------------------------------------------------

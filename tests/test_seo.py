@@ -18,14 +18,9 @@ from tests.factories import (
     make_news,
     make_product,
 )
+from tests.http import html_of
 
 pytestmark = pytest.mark.django_db
-
-
-def page_html(client, url):
-    response = client.get(url)
-    assert response.status_code == HTTPStatus.OK, url
-    return response.content.decode()
 
 
 def json_ld(html):
@@ -52,7 +47,7 @@ def test_cooperative_is_an_organization(client):
         founded_year=1998,
         logo=ImageFactory(),
     )
-    data = json_ld(page_html(client, coop.url))["Organization"]
+    data = json_ld(html_of(client, coop.url))["Organization"]
     assert data["@context"] == "https://schema.org"
     assert data["name"] == "HTX Gốm Bát Tràng"
     assert data["url"].endswith("/hop-tac-xa/htx-gom-bat-trang/")
@@ -87,7 +82,7 @@ def test_product_carries_offer_producer_and_only_valid_certifications(client):
             {"certification": vietgap, "number": "VG-OLD", "valid_until": days_from_today(-1)},
         ],
     )
-    data = json_ld(page_html(client, product.url))["Product"]
+    data = json_ld(html_of(client, product.url))["Product"]
     assert data["name"] == "Gạo nếp cái hoa vàng"
     assert data["category"] == "Gạo"
     assert data["url"].endswith(product.url)
@@ -108,7 +103,7 @@ def test_product_carries_offer_producer_and_only_valid_certifications(client):
 
 def test_product_without_price_has_an_offer_without_price(client):
     product = make_product(make_cooperative(), price_vnd=None)
-    offers = json_ld(page_html(client, product.url))["Product"]["offers"]
+    offers = json_ld(html_of(client, product.url))["Product"]["offers"]
     assert offers["priceCurrency"] == "VND"
     assert "price" not in offers
     assert offers["availability"] == "https://schema.org/InStock"
@@ -118,7 +113,7 @@ def test_news_is_a_news_article(client):
     news = make_news(
         "Hội chợ OCOP Hà Nội 2026", date=datetime.date(2026, 3, 5), image=ImageFactory()
     )
-    data = json_ld(page_html(client, news.url))["NewsArticle"]
+    data = json_ld(html_of(client, news.url))["NewsArticle"]
     assert data["headline"] == "Hội chợ OCOP Hà Nội 2026"
     assert data["datePublished"] == "2026-03-05"
     assert data["image"][0].startswith("http")
@@ -129,7 +124,7 @@ def test_news_is_a_news_article(client):
 def test_breadcrumb_list_on_inner_pages_and_website_on_home(client):
     coop = make_cooperative("HTX Chè Ba Vì")
     product = make_product(coop, "Chè Shan tuyết")
-    crumbs = json_ld(page_html(client, product.url))["BreadcrumbList"]["itemListElement"]
+    crumbs = json_ld(html_of(client, product.url))["BreadcrumbList"]["itemListElement"]
     assert [(c["position"], c["name"]) for c in crumbs] == [
         (1, "Trang chủ"),
         (2, "Hợp tác xã"),
@@ -138,7 +133,7 @@ def test_breadcrumb_list_on_inner_pages_and_website_on_home(client):
     ]
     assert all(c["item"].startswith("http") for c in crumbs)
 
-    home = json_ld(page_html(client, "/"))
+    home = json_ld(html_of(client, "/"))
     assert "BreadcrumbList" not in home
     website = home["WebSite"]
     assert website["inLanguage"] == "vi"
@@ -149,7 +144,7 @@ def test_breadcrumb_list_on_inner_pages_and_website_on_home(client):
 
 def test_json_ld_cannot_be_broken_out_of(client):
     coop = make_cooperative("HTX </script><script>alert(1)</script>")
-    html = page_html(client, coop.url)
+    html = html_of(client, coop.url)
     assert "<script>alert(1)" not in html
     assert json_ld(html)["Organization"]["name"] == "HTX </script><script>alert(1)</script>"
     assert "<" not in to_json_ld({"a": "</script><!--"})
@@ -160,7 +155,7 @@ def test_canonical_and_open_graph(client):
     product = make_product(
         coop, "Gạo tám", image=ImageFactory(), summary="Gạo tám xoan thơm ngon của Hải Hậu."
     )
-    html = page_html(client, product.url)
+    html = html_of(client, product.url)
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
     assert canonical.startswith("http") and canonical.endswith(product.url)
     assert meta(html, "og:url") == canonical
@@ -175,27 +170,27 @@ def test_canonical_and_open_graph(client):
 
 
 def test_open_graph_locale_follows_the_language(client):
-    assert meta(page_html(client, "/en/"), "og:locale") == "en_GB"
-    assert meta(page_html(client, "/"), "og:locale") == "vi_VN"
+    assert meta(html_of(client, "/en/"), "og:locale") == "en_GB"
+    assert meta(html_of(client, "/"), "og:locale") == "vi_VN"
 
 
 def test_list_pages_past_the_first_keep_their_page_in_the_canonical(client):
     for n in range(13):
         make_cooperative(f"HTX {n:02d}")
-    html = page_html(client, "/hop-tac-xa/?page=2")
+    html = html_of(client, "/hop-tac-xa/?page=2")
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
     assert canonical.endswith("/hop-tac-xa/?page=2")
 
 
 def test_hreflang_alternates_link_translations(client):
-    html = page_html(client, "/")
+    html = html_of(client, "/")
     assert re.search(r'<link rel="alternate" hreflang="en" href="http[^"]+/en/">', html)
     assert re.search(r'<link rel="alternate" hreflang="vi" href="http[^"]+/">', html)
 
 
 def test_lang_attribute_follows_the_locale(client):
-    assert '<html lang="vi">' in page_html(client, "/")
-    assert '<html lang="en">' in page_html(client, "/en/")
+    assert '<html lang="vi">' in html_of(client, "/")
+    assert '<html lang="en">' in html_of(client, "/en/")
 
 
 def test_sitemap_lists_product_pages(client):
