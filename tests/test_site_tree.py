@@ -30,8 +30,18 @@ def test_migrate_builds_home_and_index_pages_in_both_locales():
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/hop-tac-xa/", "/san-pham/", "/mo-hinh-tieu-bieu/", "/tin-tuc/", "/en/",
-     "/en/cooperatives/", "/en/products/", "/en/model-cooperatives/", "/en/news/"],
+    [
+        "/",
+        "/hop-tac-xa/",
+        "/san-pham/",
+        "/mo-hinh-tieu-bieu/",
+        "/tin-tuc/",
+        "/en/",
+        "/en/cooperatives/",
+        "/en/products/",
+        "/en/model-cooperatives/",
+        "/en/news/",
+    ],
 )
 def test_fresh_site_pages_answer(client, url):
     assert client.get(url).status_code == HTTPStatus.OK
