@@ -28,7 +28,7 @@ from home.models import (
     StoryPage,
 )
 from portal.models import PortalSettings
-from portal.site_tree import ensure_site_tree
+from home.site_tree import ensure_site_tree
 from portal.text import vi_slugify
 from products.models import (
     Certification,

@@ -5,9 +5,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo.bulk import add_bulk_products
-from portal.demo.loader import DemoLoader
-from portal.demo.progress import Progress
+from demo.bulk import add_bulk_products
+from demo.loader import DemoLoader
+from demo.progress import Progress
 
 
 class Command(BaseCommand):
