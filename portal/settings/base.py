@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "cooperatives",
     "products",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
