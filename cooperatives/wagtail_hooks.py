@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from portal.snippets import TaxonomyViewSet
 
 from . import views
 from .admin_api import CollectionScopedDocumentsAPIViewSet, CollectionScopedImagesAPIViewSet
@@ -15,22 +17,17 @@ from .permissions import account_for, is_alliance_editor, is_cooperative_user
 from .taxonomy import Area, Sector
 
 
-class SectorViewSet(SnippetViewSet):
+class SectorViewSet(TaxonomyViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Lĩnh vực")
-    list_display = ["name", "slug", "locale"]
-    search_fields = ["name"]
-    list_filter = ["locale"]
 
 
-class AreaViewSet(SnippetViewSet):
+class AreaViewSet(TaxonomyViewSet):
     model = Area
     icon = "site"
     menu_label = _("Địa bàn")
-    list_display = ["name", "kind", "slug", "locale"]
-    search_fields = ["name"]
-    list_filter = ["kind", "locale"]
+    extra_columns = ("kind",)
 
 
 class DirectoryTaxonomies(SnippetViewSetGroup):
