@@ -3,10 +3,13 @@
 Runs after every `migrate` and changes nothing when the tree is already there.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+
+from .models import HomePage
 
 # (model label, Vietnamese title, Vietnamese slug, English title, English slug)
 INDEX_PAGES = [
@@ -36,10 +39,6 @@ def ensure_locales():
 
 @transaction.atomic
 def ensure_site_tree():
-    from django.apps import apps
-
-    from home.models import HomePage
-
     ensure_locales()
     vi = Locale.objects.get(language_code="vi")
     en = Locale.objects.get(language_code="en")
