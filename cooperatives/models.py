@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.pages import BasePage
+from portal.structured_data import SCHEMA, compact, image_url
 
 from .forms import CooperativePageForm
 from .taxonomy import Area, Sector
@@ -172,12 +173,47 @@ class CooperativePage(BasePage):
     def get_meta_description(self):
         return self.search_description or self.summary
 
-    def live_products(self):
-        from products.models import ProductPage
+    def organization_data(self, request, full=True):
+        """The cooperative as a schema.org Organization; `full=False` for a product's seller."""
+        data = {
+            "@type": "Organization",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "telephone": self.phone,
+            "email": self.email,
+        }
+        if full:
+            data.update(self._organization_details())
+        return compact(data)
 
+    def _organization_details(self):
+        area = self.area.name if self.area_id else ""
+        return {
+            "@context": SCHEMA,
+            "description": self.summary,
+            "logo": image_url(self.logo, "max-600x600"),
+            "address": compact(
+                {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.address,
+                    "addressLocality": area,
+                    "addressRegion": "Hà Nội",
+                    "addressCountry": "VN",
+                }
+            ),
+            "foundingDate": str(self.founded_year or ""),
+            "areaServed": compact({"@type": "Place", "name": area}) if area else None,
+            "sameAs": [self.website] if self.website else None,
+            "knowsAbout": self.sector.name if self.sector_id else "",
+        }
+
+    def get_structured_data(self, request):
+        return [self.organization_data(request)]
+
+    def live_products(self):
+        # Through the catalogue's reverse relation: the directory never imports the catalogue.
         return (
-            ProductPage.objects.child_of(self)
-            .live()
+            self.product_pages.live()
             .public()
             .select_related("category")
             .prefetch_related("gallery_images__image__renditions", "certifications__certification")

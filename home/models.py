@@ -14,6 +14,14 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.pages import BasePage
+from portal.structured_data import (
+    SCHEMA,
+    alliance_organization,
+    compact,
+    image_url,
+    portal_settings,
+)
+from products.models import ProductIndexPage
 
 IMAGE_FIELD = {
     "to": "portal.PortalImage",
@@ -62,6 +70,29 @@ class HomePage(BasePage):
             context["default_edition"] = self.get_translation_or_none(Locale.get_default())
         return context
 
+    def get_structured_data(self, request):
+        """The portal as a schema.org WebSite, with the catalogue as its search action."""
+        settings = portal_settings(request)
+        data = {
+            "@context": SCHEMA,
+            "@type": "WebSite",
+            "name": getattr(settings, "portal_name", self.title),
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "publisher": alliance_organization(request),
+        }
+        catalogue = ProductIndexPage.objects.live().filter(locale=self.locale).first()
+        if catalogue is not None:
+            data["potentialAction"] = {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{catalogue.get_full_url(request)}?q={{search_term_string}}",
+                },
+                "query-input": "required name=search_term_string",
+            }
+        return [compact(data)]
+
 
 class HomeFeaturedProduct(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_products")
@@ -107,7 +138,15 @@ class ArticlePage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    # The panels stories and news share; each page type adds its own around the body.
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Ảnh")),
+    ]
     subpage_types = []
+    schema_type = "Article"
 
     class Meta:
         abstract = True
@@ -123,6 +162,24 @@ class ArticlePage(BasePage):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def get_structured_data(self, request):
+        url = self.get_full_url(request)
+        article = {
+            "@context": SCHEMA,
+            "@type": self.schema_type,
+            "headline": self.title[:110],
+            "description": self.intro,
+            "url": url,
+            "mainEntityOfPage": url,
+            "datePublished": self.date.isoformat() if self.date else None,
+            "dateModified": self.last_published_at.isoformat() if self.last_published_at else None,
+            "image": [image_url(self.image)] if self.image else None,
+            "inLanguage": self.locale.language_code,
+            "publisher": alliance_organization(request),
+            "author": alliance_organization(request),
+        }
+        return [compact(article)]
 
 
 class StoryIndexPage(EditorialIndexPage):
@@ -152,14 +209,7 @@ class StoryPage(ArticlePage):
         related_name="stories",
         blank=True,
     )
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("date"),
-        FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Ảnh")),
-        FieldPanel("cooperatives"),
-        FieldPanel("body"),
-    ]
+    content_panels = [*ArticlePage.content_panels, FieldPanel("cooperatives"), FieldPanel("body")]
     parent_page_types = ["home.StoryIndexPage"]
     template = "home/story_page.html"
 
@@ -209,14 +259,8 @@ class NewsIndexPage(EditorialIndexPage):
 
 class NewsPage(ArticlePage):
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("thẻ"))
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("date"),
-        FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Ảnh")),
-        FieldPanel("body"),
-        FieldPanel("tags"),
-    ]
+    content_panels = [*ArticlePage.content_panels, FieldPanel("body"), FieldPanel("tags")]
+    schema_type = "NewsArticle"
     parent_page_types = ["home.NewsIndexPage"]
     template = "home/news_page.html"
 

@@ -40,3 +40,7 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description
+
+    def get_structured_data(self, request):
+        """The schema.org objects describing the page; page types that are things override it."""
+        return []

@@ -2,8 +2,7 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -16,10 +15,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cooperatives.forms import ProductPageForm
+from cooperatives.models import CooperativePage
 from portal.pages import BasePage
+from portal.structured_data import SCHEMA, compact, image_url
 
 from .fields import MonthsField
+from .forms import ProductPageForm
 from .taxonomy import Certification, ProductCategory
 
 __all__ = [
@@ -37,6 +38,17 @@ class Availability(models.TextChoices):
     SEASONAL = "theo_mua", _("Theo mùa vụ")
     PREORDER = "dat_truoc", _("Nhận đặt trước")
     OUT_OF_STOCK = "tam_het", _("Tạm hết hàng")
+
+    @classmethod
+    def schema_url(cls, value):
+        """The schema.org ItemAvailability of a value, or None."""
+        names = {
+            cls.IN_STOCK: "InStock",
+            cls.SEASONAL: "LimitedAvailability",
+            cls.PREORDER: "PreOrder",
+            cls.OUT_OF_STOCK: "OutOfStock",
+        }
+        return f"{SCHEMA}/{names[value]}" if value in names else None
 
 
 def listing_queryset(pages):
@@ -62,7 +74,6 @@ class ProductIndexPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
     template = "products/product_index_page.html"
-    page_size = 24
 
     class Meta:
         verbose_name = _("danh mục sản phẩm (trang)")
@@ -70,25 +81,15 @@ class ProductIndexPage(BasePage):
     def categories(self):
         return ProductCategory.objects.filter(locale=self.locale).select_related("parent")
 
-    def products(self, category=None):
-        pages = ProductPage.objects.filter(locale=self.locale)
-        if category is not None:
-            pages = pages.filter(models.Q(category=category) | models.Q(category__parent=category))
-        return listing_queryset(pages).select_related("cooperative_page").order_by("title")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # An installed search app may answer instead of the plain listing below.
-        if any(hook(self, request, context) for hook in hooks.get_hooks("catalogue_context")):
-            return context
-        categories = list(self.categories())
-        chosen = next((c for c in categories if c.slug == request.GET.get("category")), None)
-        paginator = Paginator(self.products(chosen), self.page_size)
-        context.update(
-            categories=categories,
-            category=chosen,
-            page_obj=paginator.get_page(request.GET.get("page")),
-        )
+        # The listing is the search service's: products never imports search, search registers
+        # this hook (search/wagtail_hooks.py).
+        if not any(hook(self, request, context) for hook in hooks.get_hooks("catalogue_context")):
+            raise ImproperlyConfigured(
+                "No catalogue_context hook answered: the search app lists the catalogue, "
+                "add 'search' to INSTALLED_APPS."
+            )
         return context
 
 
@@ -193,8 +194,6 @@ class ProductPage(BasePage):
     @cached_property
     def cooperative(self):
         if self.cooperative_page_id:
-            from cooperatives.models import CooperativePage
-
             return CooperativePage.objects.select_related("sector", "area", "logo").get(
                 pk=self.cooperative_page_id
             )
@@ -228,6 +227,42 @@ class ProductPage(BasePage):
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def get_structured_data(self, request):
+        producer = self.cooperative.organization_data(request, full=False)
+        images = [image_url(item.image) for item in self.gallery_images.all()]
+        product = {
+            "@context": SCHEMA,
+            "@type": "Product",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "image": [url for url in images if url],
+            "category": self.category.name if self.category_id else "",
+            "brand": {"@type": "Brand", "name": self.cooperative.title},
+            "manufacturer": producer,
+            "offers": self._offer_data(request, producer),
+            "hasCertification": [c.get_structured_data() for c in self.valid_certifications()],
+            "countryOfOrigin": "VN",
+        }
+        return [compact(product)]
+
+    def _offer_data(self, request, seller):
+        offer = {
+            "@type": "Offer",
+            "priceCurrency": "VND",
+            "price": self.price_vnd,
+            "availability": Availability.schema_url(self.availability),
+            "url": self.get_full_url(request),
+            "seller": seller,
+        }
+        if self.min_order:
+            offer["eligibleQuantity"] = {
+                "@type": "QuantitativeValue",
+                "minValue": self.min_order,
+                "unitText": self.unit,
+            }
+        return compact(offer)
 
     def related_products(self, limit=4):
         """The newest other live products of the same category, this cooperative's included."""
@@ -300,6 +335,23 @@ class ProductCertification(Orderable):
         """Valid unless its valid-until date has passed."""
         on = on or timezone.localdate()
         return self.valid_until is None or self.valid_until >= on
+
+    def get_structured_data(self):
+        """The certificate as a schema.org Certification, with its OCOP rating."""
+        data = {
+            "@type": "Certification",
+            "name": self.certification.name,
+            "certificationIdentification": self.number,
+            "issuedBy": compact({"@type": "Organization", "name": self.issuer}),
+            "expires": self.valid_until.isoformat() if self.valid_until else None,
+        }
+        if self.certification.is_ocop and self.ocop_stars:
+            data["certificationRating"] = {
+                "@type": "Rating",
+                "ratingValue": self.ocop_stars,
+                "bestRating": 5,
+            }
+        return compact(data)
 
     @property
     def is_expired(self):

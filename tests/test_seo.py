@@ -7,7 +7,7 @@ from http import HTTPStatus
 
 import pytest
 
-from portal.templatetags.portal_seo import to_json_ld
+from portal.structured_data import to_json_ld
 from tests.factories import (
     AreaFactory,
     CategoryFactory,
