@@ -4,14 +4,11 @@ Each list costs a fixed number of queries (the rows, capped, and their total), h
 cooperatives and products there are.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
@@ -19,8 +16,6 @@ from wagtail.models import Page, WorkflowState
 from .models import CooperativePage
 
 ROWS = 10
-STALE_AFTER = datetime.timedelta(days=365)
-EXPIRY_WARNING_DAYS = 60
 
 
 @dataclass
@@ -73,49 +68,6 @@ def capped(queryset):
     return list(queryset[:ROWS]), queryset.count()
 
 
-class AwaitingReviewPanel(ListPanel):
-    heading = _("Đang chờ Liên minh duyệt")
-    empty = _("Không có trang nào chờ duyệt.")
-
-    def rows_and_total(self):
-        states, total = capped(
-            WorkflowState.objects.filter(
-                status=WorkflowState.STATUS_IN_PROGRESS,
-                base_content_type=ContentType.objects.get_for_model(Page),
-            )
-            .select_related("requested_by", "current_task_state__task")
-            .order_by("created_at")
-        )
-        pages = Page.objects.in_bulk([int(s.object_id) for s in states])
-        rows = [
-            Row(
-                pages[int(s.object_id)].get_admin_display_title(),
-                edit_url(s.object_id),
-                detail=s.requested_by.get_username() if s.requested_by else "",
-                note=timezone.localtime(s.created_at).strftime("%d/%m/%Y"),
-            )
-            for s in states
-            if int(s.object_id) in pages
-        ]
-        return rows, total
-
-
-class ProductsWithoutImagesPanel(ListPanel):
-    heading = _("Sản phẩm chưa có ảnh")
-    empty = _("Sản phẩm nào cũng có ảnh.")
-
-    def rows_and_total(self):
-        from products.models import ProductGalleryImage, ProductPage
-
-        has_image = ProductGalleryImage.objects.filter(page=OuterRef("pk"))
-        products, total = capped(
-            default_locale(ProductPage.objects.filter(~Exists(has_image)))
-            .select_related("cooperative_page")
-            .order_by("title")
-        )
-        return [product_row(p) for p in products], total
-
-
 class CooperativesWithoutProductsPanel(ListPanel):
     heading = _("Hợp tác xã chưa có sản phẩm")
     empty = _("Hợp tác xã nào cũng đã có sản phẩm.")
@@ -128,69 +80,9 @@ class CooperativesWithoutProductsPanel(ListPanel):
         return [Row(p.title, edit_url(p.pk)) for p in pages], total
 
 
-class StaleProductsPanel(ListPanel):
-    heading = _("Sản phẩm không cập nhật quá 12 tháng")
-    empty = _("Không có sản phẩm nào quá 12 tháng chưa cập nhật.")
-
-    def rows_and_total(self):
-        from products.models import ProductPage
-
-        cutoff = timezone.now() - STALE_AFTER
-        products, total = capped(
-            default_locale(
-                ProductPage.objects.filter(
-                    Q(latest_revision_created_at__lt=cutoff)
-                    | Q(latest_revision_created_at__isnull=True)
-                )
-            )
-            .select_related("cooperative_page")
-            .order_by("latest_revision_created_at", "title")
-        )
-        return [product_row(p, changed=p.latest_revision_created_at) for p in products], total
-
-
-class ExpiringCertificationsPanel(ListPanel):
-    heading = _("Chứng nhận hết hạn hoặc sắp hết hạn (60 ngày)")
-    empty = _("Không có chứng nhận nào sắp hết hạn.")
-
-    def rows_and_total(self):
-        from products.models import ProductCertification
-
-        today = timezone.localdate()
-        horizon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
-        records, total = capped(
-            ProductCertification.objects.filter(
-                valid_until__lte=horizon, page__locale__language_code=settings.LANGUAGE_CODE
-            )
-            .select_related("page", "certification")
-            .order_by("valid_until", "pk")
-        )
-        rows = [
-            Row(
-                r.page.title,
-                edit_url(r.page_id),
-                detail=f"{r.certification.name} {r.number}".strip(),
-                note=(_("đã hết hạn %(date)s") if r.valid_until < today else _("hết hạn %(date)s"))
-                % {"date": r.valid_until.strftime("%d/%m/%Y")},
-            )
-            for r in records
-        ]
-        return rows, total
-
-
-def product_row(product, changed=None):
-    cooperative = product.cooperative_page.title if product.cooperative_page else ""
-    note = timezone.localtime(changed).strftime("%d/%m/%Y") if changed else ""
-    return Row(product.title, edit_url(product.pk), detail=cooperative, note=note)
-
-
-ALLIANCE_PANELS = (
-    AwaitingReviewPanel,
-    ProductsWithoutImagesPanel,
-    CooperativesWithoutProductsPanel,
-    StaleProductsPanel,
-    ExpiringCertificationsPanel,
-)
+# The directory's own to-do list; the catalogue adds its lists (`products.admin_panels`), and
+# pages awaiting review are Wagtail's own "Awaiting your review" panel.
+ALLIANCE_PANELS = (CooperativesWithoutProductsPanel,)
 
 
 # --- The cooperative's own view ----------------------------------------------------------
