@@ -64,7 +64,7 @@ class DirectoryFilter(forms.Form):
         return pages
 
     def active(self):
-        """(label, value) pairs of the filters in force, for the chips above the list."""
+        """(label, value, query string without it) of each filter in force: the chips."""
         if not self.is_valid():
             return []
         chosen = []
@@ -74,5 +74,12 @@ class DirectoryFilter(forms.Form):
                 shown = (
                     dict(field.choices).get(value, value) if name in ("kind", "rating") else value
                 )
-                chosen.append((field.label, shown, name))
+                chosen.append((field.label, shown, self.query_without(name)))
         return chosen
+
+    def query_without(self, name):
+        """The current query string without one filter, back on the first page."""
+        params = self.data.copy()
+        for key in (name, "page"):
+            params.pop(key, None)
+        return f"?{params.urlencode()}"

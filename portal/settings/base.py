@@ -111,6 +111,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Django's Vietnamese formats name "." as the thousand separator but do not group digits.
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
@@ -148,7 +150,7 @@ ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 2.0)
 # the request path (the record of searches). Test settings run everything inline.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "search.task_backend.ThreadBackend"},
+    "background": {"BACKEND": "portal.tasks.ThreadBackend"},
 }
 
 CACHES = {

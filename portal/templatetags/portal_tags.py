@@ -1,4 +1,4 @@
-"""Template tags of the public site: navigation, breadcrumbs, language links, numbers and prices.
+"""Template tags of the public site: navigation, breadcrumbs, language links, phones, pages.
 
 Everything that touches the database does so in a constant number of queries and caches its
 answer on the request, so the header, footer and structured data can all ask again for free.
@@ -226,63 +226,6 @@ def canonical_url(context):
     return f"{url}?{urlencode({'page': number})}" if number and number > 1 else url
 
 
-@register.simple_tag(takes_context=True)
-def url_without(context, *names):
-    """The current query string without the given parameters (and without `page`)."""
-    request = context.get("request")
-    if request is None:
-        return "?"
-    params = request.GET.copy()
-    for name in (*names, "page"):
-        params.pop(name, None)
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
-# Numbers, prices, months ------------------------------------------------------------------
-
-
-def group_thousands(value, separator):
-    return f"{int(value):,}".replace(",", separator)
-
-
-@register.filter
-def number(value):
-    """12345 -> "12.345" in Vietnamese, "12,345" in English."""
-    if value in (None, ""):
-        return ""
-    try:
-        value = int(value)
-    except (TypeError, ValueError):
-        return value
-    separator = "," if (translation.get_language() or "vi").startswith("en") else "."
-    return group_thousands(value, separator)
-
-
-@register.filter
-def vnd(value):
-    """45000 -> "45.000 ₫"; None -> "" (templates print "Liên hệ" themselves)."""
-    if value in (None, ""):
-        return ""
-    return f"{group_thousands(value, '.')} ₫"
-
-
-@register.filter
-def season_calendar(months):
-    """[(month, in_season)] for all twelve months; no months at all means all year round."""
-    chosen = set(months or [])
-    return [(month, not chosen or month in chosen) for month in range(1, 13)]
-
-
-@register.filter
-def stars(count):
-    """3 -> "★★★"."""
-    try:
-        return "★" * int(count)
-    except (TypeError, ValueError):
-        return ""
-
-
 @register.filter
 def tel_href(phone):
     """A phone link keeps only the digits and "+": "024 3825.0000" -> "tel:02438250000"."""
@@ -290,87 +233,6 @@ def tel_href(phone):
 
 
 @register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if hasattr(mapping, "get") else None
-
-
-@register.filter
 def elided_pages(page_obj):
     """Page numbers around the current one, with … where pages are left out."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
-
-
-# Charts -----------------------------------------------------------------------------------
-
-CHART_WIDTH = 400
-CHART_ROW = 46
-CHART_BAR_SPACE = 330  # room for the bar; the count sits after it
-
-
-@dataclass
-class ChartRow:
-    label: str
-    value: int
-    label_y: int
-    bar_y: int
-    bar_width: float
-    value_x: float
-
-
-@dataclass
-class Chart:
-    width: int
-    height: int
-    rows: list
-
-
-@register.filter
-def bar_chart(bars):
-    """Coordinates for a horizontal bar chart of Figures bars (label above each bar)."""
-    rows = []
-    for index, bar in enumerate(bars):
-        top = index * CHART_ROW
-        width = max(round(bar.share * CHART_BAR_SPACE, 1), 2)
-        rows.append(ChartRow(bar.label, bar.cooperatives, top + 16, top + 23, width, width + 8))
-    return Chart(CHART_WIDTH, max(len(rows) * CHART_ROW, CHART_ROW), rows)
-
-
-@register.simple_tag(takes_context=True)
-def contact_url(context, cooperative, product=None):
-    """Where "Contact the producer" leads: an e-mail about the product, a call, or the profile."""
-    from urllib.parse import quote
-
-    if cooperative.email:
-        subject = _("Hỏi mua: %(product)s") % {"product": product.title} if product else ""
-        query = f"?subject={quote(str(subject))}" if subject else ""
-        return f"mailto:{cooperative.email}{query}"
-    if cooperative.phone:
-        return tel_href(cooperative.phone)
-    url = cooperative.get_url(context.get("request")) or ""
-    return f"{url}#lien-he"
-
-
-@register.filter
-def category_tree(categories):
-    """[(category, [children])] for top-level categories, from one list of categories."""
-    categories = list(categories)
-    children = {}
-    for category in categories:
-        if category.parent_id:
-            children.setdefault(category.parent_id, []).append(category)
-    return [(c, children.get(c.pk, [])) for c in categories if not c.parent_id]
-
-
-@register.simple_tag
-def news_tags(index_page):
-    """Tags used by the live news under `index_page`, by name: one query."""
-    from taggit.models import Tag
-
-    from home.models import NewsPage
-
-    news = NewsPage.objects.child_of(index_page).live().values("pk")
-    return list(
-        Tag.objects.filter(home_newspagetag_items__content_object__in=news)
-        .distinct()
-        .order_by("name")
-    )
