@@ -24,6 +24,7 @@ test: install  ## run the whole test suite (starts its own Elasticsearch-API ser
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 serve: install  ## serve without reloading the demo content
