@@ -43,13 +43,16 @@ def run_import(
     dry_run=False,
     draft=False,
     progress=None,
+    on_create=None,
 ) -> ImportReport:
+    """`on_create(page, row)`, if given, may fill in what the files do not carry (a gallery, a
+    history) on each new page before its first revision is saved."""
     locale = Locale.objects.get(language_code="vi")
     taxonomies = Taxonomies(locale)
     parsed = parse_files(cooperatives, products, _stored_codes(locale), taxonomies.is_ocop)
     if parsed.errors:
         raise ImportRejected(parsed.errors, parsed.warnings)
-    writer = Writer(locale, taxonomies, draft=draft, progress=progress)
+    writer = Writer(locale, taxonomies, draft=draft, progress=progress, on_create=on_create)
     # Files are not part of the transaction: remove them whenever the rows are not kept.
     try:
         with transaction.atomic():

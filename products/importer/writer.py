@@ -7,14 +7,14 @@ files twice saves no revision at all.
 from collections import Counter
 
 from django.utils.translation import gettext as _
-from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import Page
 
 from cooperatives.models import CooperativeIndexPage, CooperativePage
 from portal.models import PortalImage
 from portal.text import fold, vi_slugify
 from products.models import ProductCertification, ProductGalleryImage, ProductPage
 
+from .deferred import index_once, search_index_deferred
 from .images import ImageStore
 from .rows import CooperativeRow, Parsed, ProductRow
 from .taxonomy import Taxonomies
@@ -23,9 +23,10 @@ CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
 
 class Writer:
-    def __init__(self, locale, taxonomies: Taxonomies, draft=False, progress=None):
+    def __init__(self, locale, taxonomies: Taxonomies, draft=False, progress=None, on_create=None):
         self.locale, self.taxonomies, self.draft = locale, taxonomies, draft
         self.progress = progress or (lambda done, total: None)
+        self.on_create = on_create or (lambda page, row: None)
         self.images = ImageStore()
         self.stats = Counter()  # ("cooperatives" | "products", outcome) -> count
         self.index = CooperativeIndexPage.objects.get(locale=locale)
@@ -38,18 +39,18 @@ class Writer:
         self._touched = {}  # page pk -> page saved by this run
 
     def write(self, parsed: Parsed):
-        # Each new page is saved three times (add, revision, publish); Wagtail would rebuild its
-        # reference index on every save. Rebuild it once per page instead.
+        # Each new page is saved three times (add, revision, publish); Wagtail would update its
+        # search and reference indexes on every save. Update them once per page instead.
         total = len(parsed.cooperatives) + len(parsed.products)
-        with disable_reference_index_auto_update():
+        with search_index_deferred():
             for done, row in enumerate([*parsed.cooperatives, *parsed.products], start=1):
                 if isinstance(row, CooperativeRow):
                     self.stats["cooperatives", self.cooperative(row)] += 1
                 else:
                     self.stats["products", self.product(row)] += 1
                 self.progress(done, total)
-        for page in self._touched.values():
-            ReferenceIndex.create_or_update_for_object(page)
+        for page in Page.objects.filter(pk__in=list(self._touched)).specific():
+            index_once(page)  # as published, not as the writer's copy saw it
 
     # Cooperatives
 
@@ -62,7 +63,7 @@ class Writer:
         }
         page = self.cooperatives.get(row.code.upper())
         if page is None:
-            page = self._create(self.index, CooperativePage(**values))
+            page = self._create(self.index, CooperativePage(**values), row)
             self.cooperatives[row.code.upper()] = page
             return CREATED
         latest = page.get_latest_revision_as_object()
@@ -86,7 +87,7 @@ class Writer:
             page = ProductPage(**values)
             self._set_certifications(page, row)
             self._set_image(page, row)
-            products[fold(row.name)] = self._create(cooperative, page)
+            products[fold(row.name)] = self._create(cooperative, page, row)
             return CREATED
         if "summary" not in row.fields:
             del values["summary"]  # no description column: keep the page's own summary
@@ -143,10 +144,11 @@ class Writer:
 
     # Pages
 
-    def _create(self, parent, page):
+    def _create(self, parent, page, row):
         page.slug = self._free_slug(parent, page.title)
         page.locale = self.locale
         page.live = not self.draft
+        self.on_create(page, row)
         parent.add_child(instance=page)
         revision = page.save_revision()
         if not self.draft:
