@@ -1,6 +1,7 @@
 """A realistic Vietnamese demo of the portal, loaded by `manage.py load_demo_data`.
 
-Data tables live in plain modules (`places`, `catalogue`, `cooperatives`, `editorial`);
-`images` draws the pictures with Pillow; `loader` publishes the base demo through revisions;
-`bulk` adds thousands of products for benchmarks without revisions.
+The content is data in `data/` (see `data/README.md`); `data` reads it, `loader` loads it
+(cooperatives and products through `products.importer`, the code path of `import_catalogue`),
+`images` draws the pictures with Pillow, `bulk` and `generate` add thousands of products for
+benchmarks without revisions.
 """

@@ -22,19 +22,12 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from cooperatives.models import CooperativePage
-from products.models import (
-    Certification,
-    ProductCategory,
-    ProductCertification,
-    ProductGalleryImage,
-    ProductPage,
-)
+from products.importer.taxonomy import Taxonomies
+from products.models import ProductCertification, ProductGalleryImage, ProductPage
 
-from . import catalogue
-from .cooperatives import COOPERATIVES
+from . import data
+from .generate import bulk_title, compose
 from .images import ImageBank
-from .places import CERTIFICATIONS
-from .products import bulk_title, compose
 
 
 @dataclass
@@ -42,13 +35,13 @@ class Parent:
     """A cooperative receiving products: where its next child goes."""
 
     page: CooperativePage
-    coop: object  # cooperatives.DemoCooperative
+    coop: data.Cooperative
     next_step: int
     added: int = 0  # products given so far in this run, for varied names
 
 
 def _parents(locale):
-    by_code = {c.code: c for c in COOPERATIVES}
+    by_code = {c.code: c for c in data.cooperatives()}
     pages = CooperativePage.objects.filter(locale=locale, code__in=by_code).order_by("code")
     parents = []
     for page in pages:
@@ -70,16 +63,14 @@ class BulkLoader:
         if not self.parents:
             raise RuntimeError("Chưa có hợp tác xã mẫu: chạy bản mẫu trước.")
         self.content_type = ContentType.objects.get_for_model(ProductPage)
-        self.categories = {
-            c.key: ProductCategory.objects.get(slug=_slug(c.name), locale=locale)
-            for c in catalogue.CATEGORIES
-        }
+        taxonomies = Taxonomies(locale)  # the import's own matching by name
+        categories = data.categories().values()
+        self.categories = {c.key: taxonomies.category(c.path) for c in categories}
         self.certifications = {
-            key: Certification.objects.get(slug=_slug(c.name), locale=locale)
-            for key, c in CERTIFICATIONS.items()
+            c["name"]: taxonomies.certification(c["name"]) for c in data.certifications().values()
         }
         bank = ImageBank()
-        self.images = {c.key: bank.category_set(c) for c in catalogue.CATEGORIES}
+        self.images = {c.key: bank.category_set(c) for c in categories}
         self.taken = set(ProductPage.objects.filter(locale=locale).values_list("slug", flat=True))
         self.now = timezone.now()
         self.today = timezone.localdate()
@@ -162,7 +153,7 @@ class BulkLoader:
             certs += [
                 ProductCertification(
                     page_id=product.page_ptr_id,
-                    certification=self.certifications[c.key],
+                    certification=self.certifications[c.name],
                     number=c.number,
                     issuer=c.issuer,
                     valid_until=c.valid_until,
@@ -181,12 +172,6 @@ class BulkLoader:
             counts[parent.page.pk] = counts.get(parent.page.pk, 0) + 1
         for pk, n in counts.items():
             Page.objects.filter(pk=pk).update(numchild=F("numchild") + n)
-
-
-def _slug(name):
-    from portal.text import vi_slugify
-
-    return vi_slugify(name)
 
 
 def _ids(pages):

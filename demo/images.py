@@ -1,18 +1,22 @@
 """Pictures drawn with Pillow: a gradient in the category's colours and a simple motif.
 
 A bounded set (a few per category, one logo per cooperative) is drawn once and reused, so the
-loader stays fast and a second run finds every picture by its title.
+loader stays fast and a second run finds every picture by its title. The colours and motif of
+each category are in `data/categories.json`.
 """
 
 import hashlib
 import io
 import math
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
 
 from portal.models import PortalImage
 from portal.text import vi_slugify
+
+from . import data
 
 SIZE = (800, 560)
 PER_CATEGORY = 3
@@ -148,16 +152,25 @@ def _save(title, description, picture, fmt="JPEG"):
 
 
 class ImageBank:
-    """Finds each demo picture by title, drawing and saving it the first time."""
+    """Finds each demo picture by title, drawing and saving it the first time.
+
+    Pictures are named in the data files: "gom-su-2" is the second picture of the category
+    "gom-su"; a cooperative's logo is drawn from its initials and a category's colours.
+    """
 
     def __init__(self):
         self._cache = {}
+        self.categories = data.categories()
 
     def _get(self, title, description, draw):
         if title not in self._cache:
             found = PortalImage.objects.filter(title=title).first()
             self._cache[title] = found or _save(title, description, draw())
         return self._cache[title]
+
+    def picture(self, name):
+        key, number = name.rsplit("-", 1)
+        return self.for_category(self.categories[key], int(number) - 1)
 
     def for_category(self, category, n):
         """The n-th picture of a category (n wraps around)."""
@@ -171,10 +184,19 @@ class ImageBank:
     def category_set(self, category):
         return [self.for_category(category, n) for n in range(PER_CATEGORY)]
 
-    def logo(self, cooperative, category):
-        initials = "".join(w[0] for w in vi_slugify(cooperative.short).split("-")[:3]).upper()
+    def logo(self, cooperative):
+        initials = cooperative.logo["initials"]
+        colours = self.categories[cooperative.logo["colours"]].colours
         return self._get(
             f"Biểu trưng {cooperative.name}",
             f"Biểu trưng của {cooperative.name}: chữ {initials} trên nền tròn",
-            lambda: draw_logo(initials, category.colours),
+            lambda: draw_logo(initials, colours),
         )
+
+    def export(self, folder: Path):
+        """Every category picture as a file `folder/<name>.jpg`, for the import's image column."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for category in self.categories.values():
+            for n, image in enumerate(self.category_set(category), start=1):
+                with image.file.open("rb") as handle:
+                    (folder / f"{category.key}-{n}.jpg").write_bytes(handle.read())

@@ -5,8 +5,8 @@ import time
 
 
 class Progress:
-    def __init__(self, total, stream=None, width=30, every=0.2):
-        self.total, self.width, self.every = total, width, every
+    def __init__(self, total, stream=None, width=30, every=0.2, unit="products"):
+        self.total, self.width, self.every, self.unit = total, width, every, unit
         self.stream = stream or sys.stderr
         self.started = self._shown = time.monotonic()
         self.done = 0
@@ -20,7 +20,7 @@ class Progress:
     def line(self):
         filled = self.width * self.done // max(self.total, 1)
         bar = "#" * filled + " " * (self.width - filled)
-        return f"[{bar}] {self.done:,}/{self.total:,}  {self.rate:,.0f} products/s"
+        return f"[{bar}] {self.done:,}/{self.total:,}  {self.rate:,.0f} {self.unit}/s"
 
     def advance(self, n):
         self.done += n

@@ -8,9 +8,9 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from cooperatives.models import CooperativePage
-from home.models import HomePage, NewsPage, StoryPage
 from demo.loader import _featured
 from demo.progress import Progress
+from home.models import HomePage, NewsPage, StoryPage
 from portal.models import PortalImage, PortalSettings
 from products.models import ProductCertification, ProductPage
 from tests.factories import CertificationFactory, days_from_today, make_cooperative, make_product

@@ -34,13 +34,26 @@ class Command(BaseCommand):
             for name in ("wagtail", "django_tasks"):
                 logging.getLogger(name).setLevel(logging.WARNING)
         started = time.monotonic()
-        created = DemoLoader().run()
+        created = DemoLoader(progress=self._import_progress()).run()
         self.stdout.write(
             "Bản mẫu: thêm {cooperatives} hợp tác xã, {products} sản phẩm, {stories} mô hình, "
             "{news} tin ({seconds:.1f} s).".format(**created, seconds=time.monotonic() - started)
         )
         if products:
             self._bulk(products, chunk)
+
+    def _import_progress(self):
+        """The importer reports (done, total) pages; the bar shows them as they go."""
+        progress = None
+
+        def report(done, total):
+            nonlocal progress
+            progress = progress or Progress(total, stream=self.stderr._out, unit="trang")
+            progress.advance(done - progress.done)
+            if done == total:
+                progress.finish()
+
+        return report
 
     def _bulk(self, total, chunk):
         progress = None

@@ -1,6 +1,8 @@
-"""Turns the catalogue tables into concrete products of a cooperative, deterministically.
+"""Makes up the extra products of `load_demo_data --products N`, deterministically.
 
-The same cooperative and position always give the same product, so reloading finds it by slug.
+The base demo's products are data (`data/products.csv`); the thousands a benchmark asks for are
+composed here from each category's common traits in `data/categories.json`. The same
+cooperative and seed always give the same product.
 """
 
 import datetime
@@ -12,16 +14,13 @@ from django.utils.html import escape
 
 from portal.text import vi_slugify
 
-from .catalogue import BY_KEY
+from . import data
 from .images import MOTIF_ALT
-from .places import CERTIFICATIONS
-
-PER_COOPERATIVE = 7
 
 
 @dataclass
 class CertSpec:
-    key: str
+    name: str
     number: str
     issuer: str
     valid_until: datetime.date | None
@@ -32,7 +31,7 @@ class CertSpec:
 class ProductSpec:
     title: str
     slug: str
-    category: object  # catalogue.Category
+    category: data.Category
     fields: dict
     images: list = field(default_factory=list)  # (picture index in its category, alt text)
     certs: list = field(default_factory=list)
@@ -52,23 +51,25 @@ def _availability(rng, category):
 
 
 def _certs(rng, category, today):
-    chosen = rng.sample(category.certs, k=min(len(category.certs), rng.choice((0, 1, 1, 2))))
+    kinds = data.certifications()
+    keys = category.certifications
+    chosen = rng.sample(keys, k=min(len(keys), rng.choice((0, 1, 1, 2))))
     certs = []
     for key in chosen:
-        kind = CERTIFICATIONS[key]
+        kind = kinds[key]
         issued = 2019 + rng.randrange(6)
         # About a quarter of the certificates have lapsed: buyers must see which ones.
         valid_until = today + datetime.timedelta(days=rng.randint(-500, 1100))
-        stars = rng.choice((3, 3, 4, 4, 5)) if kind.is_ocop else None
-        number = f"{kind.prefix}-{issued}-{rng.randrange(1, 10000):04d}"
-        certs.append(CertSpec(key, number, kind.issuer, valid_until, stars))
+        stars = rng.choice((3, 3, 4, 4, 5)) if kind["is_ocop"] else None
+        number = f"{kind['prefix']}-{issued}-{rng.randrange(1, 10000):04d}"
+        certs.append(CertSpec(kind["name"], number, kind["issuer"], valid_until, stars))
     return certs
 
 
 def _description(title, coop, category, fields):
     items = [
         f"Quy cách đóng gói: {fields['packaging']}",
-        f"Nơi sản xuất: {coop.address}, {coop.area}, Hà Nội",
+        f"Nơi sản xuất: {coop.address}",
     ]
     if fields["shelf_life"]:
         items.append(f"Hạn sử dụng: {fields['shelf_life']}")
@@ -83,17 +84,18 @@ def _description(title, coop, category, fields):
     )
 
 
-def compose(coop, category, title, seed, today=None):
+def compose(coop: data.Cooperative, category: data.Category, title, seed, today=None):
     """A full product from its cooperative, category and title; `seed` fixes the choices."""
     today = today or timezone.localdate()
     rng = random.Random(f"{coop.code}:{seed}")
-    base = next((b for b in category.bases if title.startswith(b[0])), category.bases[0])
+    base = next((b for b in category.products if title.startswith(b["name"])), None)
+    base = base or category.products[0]
     markets = ""
     if category.markets and rng.random() < 0.35:
         markets = ", ".join(rng.sample(category.markets, k=rng.randint(1, len(category.markets))))
     fields = {
-        "price_vnd": _price(rng, base[1]),
-        "unit": base[2] or category.unit,
+        "price_vnd": _price(rng, base["price_vnd"]),
+        "unit": base["unit"] or category.unit,
         "min_order": rng.choice((1, 5, 10, 20, 50, 100)),
         "monthly_capacity": rng.randrange(200, 20000, 50),
         "season_months": list(category.season),
@@ -111,26 +113,12 @@ def compose(coop, category, title, seed, today=None):
     )
 
 
-def demo_products(coop, count=PER_COOPERATIVE):
-    """The cooperative's published demo products: bases of its categories, taken in turn."""
-    specs, seen = [], set()
-    for n in range(count):
-        category = BY_KEY[coop.categories[n % len(coop.categories)]]
-        base = category.bases[(coop.number + n // len(coop.categories)) % len(category.bases)]
-        title = base[0]
-        if title in seen:  # a small category wrapped around: tell the two apart
-            title = f"{title} {category.variants[n % len(category.variants)]}"
-        seen.add(title)
-        specs.append(compose(coop, category, title, seed=n))
-    return specs
-
-
-def bulk_title(coop, n):
+def bulk_title(coop: data.Cooperative, n):
     """A varied product name for the n-th extra product of a cooperative."""
-    category = BY_KEY[coop.categories[n % len(coop.categories)]]
+    category = data.categories()[coop.categories[n % len(coop.categories)]]
     rest = n // len(coop.categories)
-    base = category.bases[rest % len(category.bases)][0]
-    rest //= len(category.bases)
+    base = category.products[rest % len(category.products)]["name"]
+    rest //= len(category.products)
     variant = category.variants[rest % len(category.variants)]
     packaging = category.packaging[(rest // len(category.variants)) % len(category.packaging)]
     return category, f"{base} {variant}, {packaging}"
