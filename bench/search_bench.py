@@ -278,7 +278,8 @@ def measure(args):
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from search import engine, indexing
+    from search import indexing
+    from search.backends import elasticsearch_client
     from search.models import ProductSearchText
 
     setup_test_environment()  # lets the test client run outside tests; ALLOWED_HOSTS += testserver
@@ -317,7 +318,7 @@ def measure(args):
     if es_url:
         settings.ELASTICSEARCH_URL = es_url
         settings.ELASTICSEARCH_TIMEOUT = 60.0  # the stand-in is slow at scale; never fall back
-        engine.breaker.reset()
+        elasticsearch_client.breaker.reset()
         clock = EngineClock()
         clock.install()
         # The stand-in takes seconds per search at scale: a shorter mix, warmed by one query.

@@ -10,7 +10,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from portal.health import EXTRA_CHECKS
 
-        from . import engine, signals
+        from . import signals
+        from .backends import elasticsearch_client
 
         signals.connect()
-        EXTRA_CHECKS["search"] = engine.health_check
+        EXTRA_CHECKS["search"] = elasticsearch_client.health_check

@@ -4,10 +4,10 @@ from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.utils.translation import gettext as _
 
 from products.models import ProductPage, listing_queryset
 
+from .facets import FACETS, FILTERS
 from .query import QueryError, SearchQuery, parse_query
 from .service import search_products
 
@@ -40,56 +40,20 @@ def _pages_for(hits):
     return ordered
 
 
-def _toggle(values, value):
-    return tuple(v for v in values if v != value) if value in values else (*values, value)
-
-
 def _link_facets(results, query, path):
     """Give each facet value the URL that selects or unselects it, keeping everything else."""
-    for name in ("category", "area", "certification"):
-        for value in results.facets[name]:
-            changes = {name: _toggle(getattr(query, name), value.value), "page": 1}
-            value.url = query_url(path, query, **changes)
-    for value in results.facets["ocop_stars"]:
-        stars = None if value.selected else int(value.value)
-        value.url = query_url(path, query, ocop_min=stars, page=1)
-    for value in results.facets["price"]:
-        low, high = (None, None) if value.selected else (value.price_min, value.price_max)
-        value.url = query_url(path, query, price_min=low, price_max=high, page=1)
+    for facet in FACETS:
+        for value in results.facets[facet.name]:
+            value.url = query_url(path, query, **facet.toggle(query, value), page=1)
 
 
 def active_filters(results, query, path):
     """(label, URL without it) for each active filter: the removable chips."""
-    labels = {
-        name: {v.value: v.label for v in results.facets[name]}
-        for name in ("category", "area", "certification")
-    }
-    chips = []
-    for name in ("category", "area", "certification"):
-        for value in getattr(query, name):
-            remaining = tuple(v for v in getattr(query, name) if v != value)
-            label = labels[name].get(value, value)
-            chips.append((label, query_url(path, query, page=1, **{name: remaining})))
-    if query.cooperative:
-        chips.append((query.cooperative, query_url(path, query, cooperative="", page=1)))
-    if query.ocop_min:
-        label = _("OCOP từ %(n)s sao") % {"n": query.ocop_min}
-        chips.append((label, query_url(path, query, ocop_min=None, page=1)))
-    if query.price_min is not None or query.price_max is not None:
-        chips.append(
-            (price_label(query), query_url(path, query, price_min=None, price_max=None, page=1))
-        )
-    return chips
-
-
-def price_label(query):
-    low = f"{query.price_min:,}".replace(",", ".") if query.price_min else ""
-    high = f"{query.price_max:,}".replace(",", ".") if query.price_max is not None else ""
-    if low and high:
-        return _("Giá %(low)s – %(high)s đ") % {"low": low, "high": high}
-    if high:
-        return _("Giá đến %(high)s đ") % {"high": high}
-    return _("Giá từ %(low)s đ") % {"low": low or "0"}
+    return [
+        (label, query_url(path, query, **changes, page=1))
+        for f in FILTERS
+        for label, changes in f.chips(query, results.facets.get(f.name, []))
+    ]
 
 
 def catalogue_context(page, request, context):

@@ -18,7 +18,8 @@ from elasticsearch import helpers
 
 from products.models import ProductPage
 
-from . import engine, vocabulary
+from . import vocabulary
+from .backends import elasticsearch_client
 from .documents import document_class
 from .models import ProductSearchText, Synonym
 from .product_data import es_source, indexable_pages, product_data, text_row
@@ -68,18 +69,20 @@ def write_text_rows(datas):
 
 def create_index(name=None):
     """A new concrete index with the synonyms as they are now."""
-    name = name or f"{engine.alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+    name = name or f"{elasticsearch_client.alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
     document = document_class(name, Synonym.rules())
-    document.init(using=engine.client(BULK_TIMEOUT))
+    document.init(using=elasticsearch_client.client(BULK_TIMEOUT))
     return name
 
 
 def ensure_alias():
     """Create an empty index behind the alias if there is none yet (first publish)."""
-    es = engine.client()
-    if not es.indices.exists_alias(name=engine.alias_name()):
+    es = elasticsearch_client.client()
+    if not es.indices.exists_alias(name=elasticsearch_client.alias_name()):
         name = create_index()
-        es.indices.update_aliases(actions=[{"add": {"index": name, "alias": engine.alias_name()}}])
+        es.indices.update_aliases(
+            actions=[{"add": {"index": name, "alias": elasticsearch_client.alias_name()}}]
+        )
 
 
 def _actions(datas, index):
@@ -93,8 +96,8 @@ def _delete_actions(ids, index):
 
 
 def es_write(datas, gone_ids):
-    es = engine.client(BULK_TIMEOUT)
-    alias = engine.alias_name()
+    es = elasticsearch_client.client(BULK_TIMEOUT)
+    alias = elasticsearch_client.alias_name()
     ensure_alias()
     helpers.bulk(es, _actions(datas, alias), refresh=False)
     if gone_ids:
@@ -116,19 +119,19 @@ def sync_table(ids):
 def sync_index(ids):
     """Elasticsearch, after the commit. Never raises: a failure is logged for reconcile."""
     ids = set(ids)
-    if not ids or not engine.is_configured():
+    if not ids or not elasticsearch_client.is_configured():
         return
-    if not engine.breaker.allow():
+    if not elasticsearch_client.breaker.allow():
         logger.warning("search: circuit open, %s product(s) left for reconcile", len(ids))
         return
     try:
         datas = [d for chunk in iter_product_data(ids) for d in chunk]
         es_write(datas, ids - {d["id"] for d in datas})
     except Exception:
-        engine.breaker.failure()
+        elasticsearch_client.breaker.failure()
         logger.exception("search: indexing %s failed; reconcile repairs it", sorted(ids))
     else:
-        engine.breaker.success()
+        elasticsearch_client.breaker.success()
 
 
 def sync_products(ids):
@@ -164,10 +167,10 @@ class RebuildReport:
 
 def rebuild(progress=None, chunk_size=CHUNK, use_es=None):
     """Rebuild both indexes from the database; Elasticsearch through a new index and alias swap."""
-    use_es = engine.is_configured() if use_es is None else use_es
+    use_es = elasticsearch_client.is_configured() if use_es is None else use_es
     report = RebuildReport()
     started = time.perf_counter()
-    es = engine.client(BULK_TIMEOUT) if use_es else None
+    es = elasticsearch_client.client(BULK_TIMEOUT) if use_es else None
     if use_es:
         report.index = create_index()
         es.indices.put_settings(index=report.index, settings={"index": {"refresh_interval": "-1"}})
@@ -224,8 +227,8 @@ def _delete_unseen_rows(seen):
 
 def swap_alias(new_index):
     """Point the alias at `new_index` in one atomic request, then delete the old indices."""
-    es = engine.client(BULK_TIMEOUT)
-    alias = engine.alias_name()
+    es = elasticsearch_client.client(BULK_TIMEOUT)
+    alias = elasticsearch_client.alias_name()
     old = []
     if es.indices.exists_alias(name=alias):
         old = list(es.indices.get_alias(name=alias))
@@ -253,15 +256,17 @@ class ReconcileReport:
 
 def _indexed_fingerprints():
     """Id -> fingerprint of every stored document, computed from what is really stored."""
-    es = engine.client(BULK_TIMEOUT)
-    hits = helpers.scan(es, index=engine.alias_name(), query={"query": {"match_all": {}}})
+    es = elasticsearch_client.client(BULK_TIMEOUT)
+    hits = helpers.scan(
+        es, index=elasticsearch_client.alias_name(), query={"query": {"match_all": {}}}
+    )
     return {int(h["_id"]): fingerprint(h["_source"]) for h in hits}
 
 
 def reconcile():
     """Compare the database with both indexes and fix what differs. Returns what was fixed."""
     report = ReconcileReport()
-    use_es = engine.is_configured()
+    use_es = elasticsearch_client.is_configured()
     if use_es:
         ensure_alias()
         indexed = _indexed_fingerprints()
@@ -280,12 +285,15 @@ def reconcile():
             elif stored != fingerprint(es_source(data)):
                 report.stale.append(data["id"])
                 changed.append(data)
-        helpers.bulk(engine.client(BULK_TIMEOUT), _actions(changed, engine.alias_name()))
+        helpers.bulk(
+            elasticsearch_client.client(BULK_TIMEOUT),
+            _actions(changed, elasticsearch_client.alias_name()),
+        )
     _delete_unseen_rows(live)
     if use_es:
         report.orphaned = sorted(set(indexed) - live)
         es_write([], report.orphaned)
-        engine.client().indices.refresh(index=engine.alias_name())
+        elasticsearch_client.client().indices.refresh(index=elasticsearch_client.alias_name())
     return report
 
 

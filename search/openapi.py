@@ -1,36 +1,21 @@
 """The OpenAPI 3.1 description of the product search API, served at /api/openapi.json."""
 
-from .query import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
+from .facets import FACETS, FILTERS, SORTS, _param
+from .query import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH
 
-
-def _param(name, schema, description, repeatable=False):
-    if repeatable:
-        schema = {"type": "array", "items": schema}
-    param = {"name": name, "in": "query", "required": False, "schema": schema}
-    param["description"] = description
-    if repeatable:
-        param.update(style="form", explode=True)
-    return param
-
-
-SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]{1,120}$"}
+QUERY = _param("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "Words; accents optional.")
+LANGUAGE = _param("lang", {"type": "string", "enum": ["vi", "en"], "default": "vi"}, "Language.")
 PARAMETERS = [
-    _param("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "Words; accents optional."),
-    _param("category", SLUG, "Category slug; a parent category includes its children.", True),
-    _param("area", SLUG, "Area (district or commune) slug of the cooperative.", True),
-    _param("cooperative", SLUG, "Slug of one cooperative."),
-    _param("certification", SLUG, "Certification slug (any of them matches).", True),
-    _param("ocop_min", {"type": "integer", "minimum": 1, "maximum": 5}, "At least N OCOP stars."),
-    _param("price_min", {"type": "integer", "minimum": 0}, "Lowest price in đồng (inclusive)."),
-    _param("price_max", {"type": "integer", "minimum": 0}, "Highest price in đồng (inclusive)."),
+    QUERY,
+    *(param for f in FILTERS for param in f.openapi()),
     _param("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, "Order."),
     _param("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, "Page."),
     _param(
         "page_size",
-        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 24},
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
         "Results per page.",
     ),
-    _param("lang", {"type": "string", "enum": ["vi", "en"], "default": "vi"}, "Language."),
+    LANGUAGE,
 ]
 FACET_VALUE = {
     "type": "object",
@@ -80,10 +65,7 @@ SEARCH_RESPONSE = {
         "results": {"type": "array", "items": RESULT},
         "facets": {
             "type": "object",
-            "properties": {
-                name: {"type": "array", "items": FACET_VALUE}
-                for name in ("category", "area", "certification", "ocop_stars", "price")
-            },
+            "properties": {f.name: {"type": "array", "items": FACET_VALUE} for f in FACETS},
         },
     },
 }
@@ -129,7 +111,7 @@ def openapi_document(server_url):
                 "get": {
                     "operationId": "autocompleteProducts",
                     "summary": "Product titles for what has been typed so far",
-                    "parameters": [PARAMETERS[0], PARAMETERS[-1]],
+                    "parameters": [QUERY, LANGUAGE],
                     "responses": {
                         "200": {
                             "description": "Suggestions",

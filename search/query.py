@@ -1,19 +1,18 @@
 """The search query: parsed and validated from request parameters, the same for page and API."""
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 
 from django.utils.translation import gettext as _
 
-SORTS = ("relevance", "price_asc", "price_desc", "newest")
+from .facets import FILTERS, PARAMS, SORTS
+
 MAX_PAGE_SIZE = 48
 DEFAULT_PAGE_SIZE = 24
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
 MAX_PRICE = 10_000_000_000
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
-LIST_PARAMS = ("category", "area", "certification")
-FILTER_NAMES = (*LIST_PARAMS, "cooperative", "ocop_min", "price_min", "price_max")
 
 
 class QueryError(ValueError):
@@ -43,15 +42,7 @@ class SearchQuery:
 
     @property
     def has_filters(self):
-        return bool(
-            self.category
-            or self.area
-            or self.cooperative
-            or self.certification
-            or self.ocop_min
-            or self.price_min is not None
-            or self.price_max is not None
-        )
+        return any(f.active(self) for f in FILTERS)
 
     @property
     def is_refined(self):
@@ -63,17 +54,8 @@ class SearchQuery:
         return (self.page - 1) * self.page_size
 
     def without_filters(self):
-        return replace(
-            self,
-            category=(),
-            area=(),
-            cooperative="",
-            certification=(),
-            ocop_min=None,
-            price_min=None,
-            price_max=None,
-            page=1,
-        )
+        bare = {f.name: f.default for f in fields(self) if f.name in PARAMS}
+        return replace(self, **bare, page=1)
 
     def filters(self):
         """Active filters as plain data, for the search record and the API."""
@@ -81,7 +63,7 @@ class SearchQuery:
         return {
             k: list(v) if isinstance(v, tuple) else v
             for k, v in data.items()
-            if k in FILTER_NAMES and v not in ((), "", None)
+            if k in PARAMS and v not in ((), "", None)
         }
 
     def params(self, **changes):
@@ -90,11 +72,11 @@ class SearchQuery:
         pairs = []
         if query.q:
             pairs.append(("q", query.q))
-        for name in LIST_PARAMS:
-            pairs += [(name, value) for value in getattr(query, name)]
-        for name in ("cooperative", "ocop_min", "price_min", "price_max"):
+        for name in PARAMS:
             value = getattr(query, name)
-            if value not in ("", None):
+            if isinstance(value, tuple):
+                pairs += [(name, item) for item in value]
+            elif value not in ("", None):
                 pairs.append((name, value))
         if query.sort != "relevance":
             pairs.append(("sort", query.sort))

@@ -3,25 +3,6 @@
 import math
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
-
-# Price buckets for the price facet: (key, from, to) with `to` exclusive, None = open.
-PRICE_RANGES = (
-    ("duoi-50000", None, 50_000),
-    ("50000-100000", 50_000, 100_000),
-    ("100000-200000", 100_000, 200_000),
-    ("200000-500000", 200_000, 500_000),
-    ("tren-500000", 500_000, None),
-)
-PRICE_LABELS = {
-    "duoi-50000": _("Dưới 50.000 đ"),
-    "50000-100000": _("50.000 – 100.000 đ"),
-    "100000-200000": _("100.000 – 200.000 đ"),
-    "200000-500000": _("200.000 – 500.000 đ"),
-    "tren-500000": _("Từ 500.000 đ"),
-}
-FACETS = ("category", "area", "certification", "ocop_stars", "price")
-
 
 @dataclass
 class Hit:
@@ -120,12 +101,3 @@ def hit_from_data(data, highlight=None):
         image=data.get("image", ""),
         highlight=highlight or {},
     )
-
-
-def price_bucket(query):
-    """The key of the price bucket the query's price filter equals, if any."""
-    for key, low, high in PRICE_RANGES:
-        same_low = (query.price_min or 0) == (low or 0)
-        if same_low and query.price_max == (high - 1 if high else None):
-            return key
-    return ""

@@ -3,30 +3,31 @@
 import logging
 from dataclasses import replace
 
-from . import db_backend, engine, es_backend, recording, vocabulary
+from . import recording, vocabulary
+from .backends import database, elasticsearch, elasticsearch_client
 
 logger = logging.getLogger(__name__)
 
 
 def _with_engine(es_call, db_call):
     """Run `es_call` if Elasticsearch is configured and healthy, else (or on failure) `db_call`."""
-    if not engine.is_configured():
+    if not elasticsearch_client.is_configured():
         return db_call(), ""
-    if not engine.breaker.allow():
+    if not elasticsearch_client.breaker.allow():
         return db_call(), "circuit open"
     try:
         result = es_call()
-    except engine.ENGINE_ERRORS as error:
-        engine.breaker.failure()
+    except elasticsearch_client.ENGINE_ERRORS as error:
+        elasticsearch_client.breaker.failure()
         logger.warning("search: Elasticsearch failed (%s); answering from the database", error)
         return db_call(), type(error).__name__
-    engine.breaker.success()
+    elasticsearch_client.breaker.success()
     return result, ""
 
 
 def _run(query):
     results, reason = _with_engine(
-        lambda: es_backend.search(query), lambda: db_backend.search(query)
+        lambda: elasticsearch.search(query), lambda: database.search(query)
     )
     results.fallback_reason = reason
     return results
@@ -60,7 +61,7 @@ def autocomplete(q, language="vi", size=8):
     if len(q) < 2:
         return []
     suggestions, _reason = _with_engine(
-        lambda: es_backend.autocomplete(q, language, size),
-        lambda: db_backend.autocomplete(q, language, size),
+        lambda: elasticsearch.autocomplete(q, language, size),
+        lambda: database.autocomplete(q, language, size),
     )
     return suggestions

@@ -103,7 +103,7 @@ def search_index_prefix():
 @pytest.fixture
 def elasticsearch(settings, search_server_url, search_index_prefix):
     """Point search at the test server, with an alias of its own; clean it up afterwards."""
-    from search import engine
+    from search.backends import elasticsearch_client as engine
 
     settings.ELASTICSEARCH_URL = search_server_url
     settings.ELASTICSEARCH_INDEX = f"{search_index_prefix}-{uuid.uuid4().hex[:6]}"
@@ -138,7 +138,7 @@ def catalogue(django_db_setup, django_db_blocker, search_server_url, search_inde
 @pytest.fixture(params=["database", "elasticsearch"])
 def backend(request, catalogue, settings, search_server_url):
     """Each test using it runs twice: on the database fallback and on Elasticsearch."""
-    from search import engine
+    from search.backends import elasticsearch_client as engine
 
     if request.param == "elasticsearch":
         settings.ELASTICSEARCH_URL = search_server_url

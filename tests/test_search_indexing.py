@@ -8,7 +8,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from search import engine, es_backend, indexing
+from search import indexing
+from search.backends import elasticsearch as es_backend
+from search.backends import elasticsearch_client as engine
 from search.models import ProductSearchText
 from search.query import SearchQuery
 from tests.factories import make_cooperative, make_product

@@ -4,7 +4,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import engine, indexing
+from search import indexing
+from search.backends import elasticsearch_client
 
 
 class Command(BaseCommand):
@@ -18,15 +19,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, rebuild=False, reconcile=False, chunk_size=indexing.CHUNK, **options):
         target = "database only"
-        if engine.is_configured():
-            target = f"Elasticsearch ({engine.alias_name()}) and database"
+        if elasticsearch_client.is_configured():
+            target = f"Elasticsearch ({elasticsearch_client.alias_name()}) and database"
         self.stdout.write(f"Target: {target}")
         try:
             if rebuild:
                 self._rebuild(chunk_size)
             else:
                 self._reconcile()
-        except engine.ENGINE_ERRORS as error:
+        except elasticsearch_client.ENGINE_ERRORS as error:
             raise CommandError(f"Elasticsearch did not answer: {error}") from error
 
     def _progress(self, done, total, seconds):

@@ -3,11 +3,11 @@
 Query bodies are plain data (`search_body()`), so tests can read what is sent.
 """
 
-from elasticsearch_dsl import A, Q, Search
+from elasticsearch_dsl import Q, Search
 
-from . import engine
-from .facets import build_facets
-from .results import PRICE_RANGES, SearchResults, hit_from_data
+from ..facets import FACETS, FILTERS, SORTS, build_facets
+from ..results import SearchResults, hit_from_data
+from .elasticsearch_client import alias_name, client
 
 # The query runs on `all_text`; require_field_match off lets its words light up title and summary.
 HIGHLIGHT = {
@@ -21,12 +21,6 @@ SOURCE = [
     "title", "summary_text", "url", "image", "unit", "category_label", "cooperative_name",
     "cooperative_url", "area_name", "certification_labels", "ocop_stars", "price_vnd",
 ]  # fmt: skip
-SORTS = {
-    "relevance": ["_score", "title_sort"],
-    "price_asc": [{"price_vnd": {"order": "asc", "missing": "_last"}}, "title_sort"],
-    "price_desc": [{"price_vnd": {"order": "desc", "missing": "_last"}}, "title_sort"],
-    "newest": [{"published_at": {"order": "desc"}}, "title_sort"],
-}
 
 
 def text_query(q):
@@ -61,43 +55,12 @@ def text_query(q):
 
 
 def filter_clauses(query):
-    """One list of clauses per facet, so each facet's aggregation can leave its own out."""
-    price = {}
-    if query.price_min is not None:
-        price["gte"] = query.price_min
-    if query.price_max is not None:
-        price["lte"] = query.price_max
-    return {
-        "category": [Q("terms", category_path=list(query.category))] if query.category else [],
-        "area": [Q("terms", area=list(query.area))] if query.area else [],
-        "certification": (
-            [Q("terms", certifications=list(query.certification))] if query.certification else []
-        ),
-        "ocop_stars": [Q("range", ocop_stars={"gte": query.ocop_min})] if query.ocop_min else [],
-        "price": [Q("range", price_vnd=price)] if price else [],
-        "cooperative": [Q("term", cooperative=query.cooperative)] if query.cooperative else [],
-    }
+    """One list of clauses per filter, so each facet's aggregation can leave its own out."""
+    return {f.name: f.es_clauses(query) for f in FILTERS}
 
 
 def _all_but(clauses, name):
     return [c for facet, cs in clauses.items() if facet != name for c in cs]
-
-
-FACET_AGGS = {
-    "category": lambda: A("terms", field="category_path", size=100),
-    "area": lambda: A("terms", field="area", size=100),
-    "certification": lambda: A("terms", field="certifications", size=50),
-    "ocop_stars": lambda: A("terms", field="ocop_stars", size=5),
-    "price": lambda: A(
-        "range",
-        field="price_vnd",
-        keyed=True,
-        ranges=[
-            {"key": key, **({"from": low} if low else {}), **({"to": high} if high else {})}
-            for key, low, high in PRICE_RANGES
-        ],
-    ),
-}
 
 
 def search_body(query):
@@ -110,11 +73,10 @@ def search_body(query):
     active = [c for cs in clauses.values() for c in cs]
     if active:
         s = s.post_filter(Q("bool", filter=active))
-    for name, make in FACET_AGGS.items():
-        s.aggs.bucket(name, "filter", Q("bool", filter=_all_but(clauses, name))).bucket(
-            "values", make()
-        )
-    s = s.sort(*SORTS[query.sort if query.q or query.sort != "relevance" else "relevance"])
+    for facet in FACETS:
+        others = Q("bool", filter=_all_but(clauses, facet.name))
+        s.aggs.bucket(facet.name, "filter", others).bucket("values", facet.es_aggregation())
+    s = s.sort(*SORTS[query.sort].es())
     s = s.source(SOURCE).extra(from_=query.offset, size=query.page_size, track_total_hits=True)
     s = s.highlight_options(**HIGHLIGHT).highlight("title.folded", number_of_fragments=0)
     s = s.highlight("summary.folded", number_of_fragments=0)
@@ -122,13 +84,7 @@ def search_body(query):
 
 
 def _raw_facets(aggs):
-    raw = {}
-    for name in ("category", "area", "certification", "ocop_stars"):
-        buckets = aggs[name]["values"]["buckets"]
-        raw[name] = {b["key"]: b["doc_count"] for b in buckets if b["doc_count"]}
-    buckets = aggs["price"]["values"]["buckets"]
-    raw["price"] = {key: b["doc_count"] for key, b in buckets.items() if b["doc_count"]}
-    return raw
+    return {f.name: f.es_counts(aggs[f.name]["values"]) for f in FACETS}
 
 
 def _highlight(hit):
@@ -153,7 +109,7 @@ def parse_response(response, query):
 
 
 def search(query):
-    response = engine.client().search(index=engine.alias_name(), body=search_body(query))
+    response = client().search(index=alias_name(), body=search_body(query))
     return parse_response(response, query)
 
 
@@ -172,9 +128,7 @@ def autocomplete_body(q, language, size):
 
 
 def autocomplete(q, language, size):
-    response = engine.client().search(
-        index=engine.alias_name(), body=autocomplete_body(q, language, size)
-    )
+    response = client().search(index=alias_name(), body=autocomplete_body(q, language, size))
     return [
         {"id": int(h["_id"]), "title": h["_source"]["title"], "url": h["_source"]["url"],
          "category": h["_source"].get("category_label", "")}
