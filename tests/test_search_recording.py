@@ -13,7 +13,7 @@ from search.results import SearchResults
 def test_background_backend_records_on_another_thread(settings, monkeypatch):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-        "background": {"BACKEND": "search.task_backend.ThreadBackend"},
+        "background": {"BACKEND": "portal.tasks.ThreadBackend"},
     }
     saved = []
     monkeypatch.setattr(
@@ -35,7 +35,7 @@ def test_a_full_queue_drops_records_instead_of_waiting(settings, monkeypatch):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
         "background": {
-            "BACKEND": "search.task_backend.ThreadBackend",
+            "BACKEND": "portal.tasks.ThreadBackend",
             "OPTIONS": {"max_queue": 1},
         },
     }

@@ -1,6 +1,7 @@
-"""A django-tasks backend that runs tasks on one background thread, off the request path.
+"""The project's `background` django-tasks backend: one thread of the app process, off the
+request path (settings `TASKS`). Any app may enqueue on it; search records searches with it.
 
-Enough for recording searches on a single app server: nothing waits for the task, and when the
+Enough on a single app server: nothing waits for the task, and when the
 queue is full (the database is slow) new tasks are dropped with a warning rather than piling up.
 Tests use django-tasks' immediate backend instead.
 """
