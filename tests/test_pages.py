@@ -10,7 +10,6 @@ from django.db import DatabaseError, connection
 from django.template.loader import get_template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail import hooks
 
 from home.models import StandardPage
 from portal.views import server_error
@@ -218,12 +217,6 @@ def test_story_and_cooperative_link_each_other(client):
 # Catalogue and product pages --------------------------------------------------------------
 
 
-@pytest.fixture
-def plain_catalogue(monkeypatch):
-    """The catalogue's own listing, as it works with the search app removed."""
-    monkeypatch.setitem(hooks._hooks, "catalogue_context", [])
-
-
 def test_product_page_price_supply_and_producer_contact(client):
     coop = make_cooperative("HTX Gạo Đông Anh", phone="0912 345 678", email="gao@htx.vn")
     product = make_product(
@@ -340,28 +333,7 @@ def test_product_page_lists_related_products(client):
     assert card_titles(related) == ["Gạo Bắc Hương"]
 
 
-def test_catalogue_shows_category_tree_and_filters_by_category(client, plain_catalogue):
-    farm = CategoryFactory(name="Nông sản")
-    rice = CategoryFactory(name="Gạo", parent=farm)
-    crafts = CategoryFactory(name="Thủ công")
-    coop = make_cooperative()
-    make_product(coop, "Gạo tám", category=rice, price_vnd=30000)
-    make_product(coop, "Giỏ mây", category=crafts, price_vnd=None)
-
-    html = html_of(client, "/san-pham/")
-    tree = re.search(r'<nav class="category-nav".*?</nav>', html, re.S).group(0)
-    # "Gạo" sits inside the list under "Nông sản".
-    assert re.search(r"Nông sản</a>\s*<ul>\s*<li><a [^>]*>Gạo</a>", tree)
-    assert card_titles(html) == ["Giỏ mây", "Gạo tám"]
-    assert "2 sản phẩm" in text_of(html)
-    assert "Liên hệ" in text_of(html) and "30.000 ₫" in text_of(html)
-
-    by_parent = html_of(client, "/san-pham/?category=nong-san")
-    assert card_titles(by_parent) == ["Gạo tám"]
-    assert '<a href="?category=nong-san" aria-current="page">Nông sản</a>' in by_parent
-
-
-def test_catalogue_paginates(client, plain_catalogue):
+def test_catalogue_paginates(client):
     coop = make_cooperative()
     category = CategoryFactory()
     for n in range(25):
@@ -610,10 +582,6 @@ def add_cooperatives(count, sector, start):
 )
 def test_list_pages_run_a_constant_number_of_queries(client, url):
     assert_constant_queries(client, url)
-
-
-def test_plain_catalogue_runs_a_constant_number_of_queries(client, plain_catalogue):
-    assert_constant_queries(client, "/san-pham/")
 
 
 def assert_constant_queries(client, url):

@@ -5,7 +5,6 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth.models import Permission
-from wagtail import hooks
 
 from search.models import SearchRecord, Synonym
 
@@ -75,16 +74,6 @@ def test_nothing_found_offers_a_spelling(backend, client):
 def test_page_beyond_the_last(backend, client):
     html = client.get(CATALOGUE, {"page": 9}).content.decode()
     assert "Trang này không có kết quả nào." in html
-
-
-def test_catalogue_works_without_the_search_app(catalogue, client, monkeypatch, settings):
-    settings.ELASTICSEARCH_URL = ""
-    real = hooks.get_hooks
-    monkeypatch.setattr(
-        hooks, "get_hooks", lambda name: [] if name == "catalogue_context" else real(name)
-    )
-    html = client.get(CATALOGUE).content.decode()
-    assert "13 sản phẩm" in html and "search-facets" not in html
 
 
 def test_searches_are_recorded_without_personal_data(backend, client):
