@@ -1,97 +1,45 @@
-"""A pytest plugin: a real Elasticsearch-API server for the search tests.
+"""A pytest plugin: a real search engine for the search tests.
 
-Uses `ELASTICSEARCH_URL` when it is set (CI with a real cluster); otherwise starts the local
-stand-in `noida-db` once per session on a free port, and stops the binary itself at the end
-(the `noida-db` script is only a wrapper), then checks the port is free again.
-Every test session uses its own index names, so runs never see each other's documents.
+Uses `ELASTICSEARCH_URL` when it is set (a real Elasticsearch 8 cluster, say); otherwise starts
+the project's local OpenSearch node (`searchnode/`, built with Maven on first use) once per
+session on a free port, and stops it at the end, checking the port is free again. Without Java
+or Maven the Elasticsearch-path tests are skipped, except where `REQUIRE_SEARCH_NODE` is set
+(CI), where they fail. Every test session uses its own index names, so runs never see each
+other's documents.
 """
 
+import os
 import shutil
-import socket
-import subprocess
 import tempfile
-import time
 import uuid
-from contextlib import closing
-from pathlib import Path
 
 import pytest
-import urllib3
 
-STANDIN = "noida_db"
-
-
-def _free_port():
-    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from searchnode.launcher import NodeUnavailable, SearchNode
 
 
-def _port_in_use(port):
-    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def _binary():
-    import importlib.util
-
-    spec = importlib.util.find_spec(STANDIN)
-    if spec is None or not spec.origin:
-        pytest.skip("noida-db is not installed and ELASTICSEARCH_URL is not set")
-    binary = Path(spec.origin).parent / "noida-db"
-    return str(binary) if binary.exists() else shutil.which("noida-db")
-
-
-def _wait_until_up(url, process, timeout=20.0):
-    http = urllib3.PoolManager()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"noida-db exited with {process.returncode}")
-        try:
-            if http.request("GET", url, timeout=1.0, retries=False).status == 200:
-                return
-        except urllib3.exceptions.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError("noida-db did not answer in time")
-
-
-def _stop(process, port):
-    process.terminate()
+def start_node(data_dir):
+    """A node of our own, or a skip (a failure in CI) when none can be had here."""
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=5)
-    deadline = time.monotonic() + 5
-    while _port_in_use(port) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not _port_in_use(port), f"port {port} still answers after stopping noida-db"
+        return SearchNode.start(data_dir)
+    except NodeUnavailable as why:
+        if os.environ.get("REQUIRE_SEARCH_NODE"):
+            raise
+        pytest.skip(f"no search engine: {why}; set ELASTICSEARCH_URL or install Java and Maven")
 
 
 @pytest.fixture(scope="session")
 def search_server_url():
     """The URL of an Elasticsearch-API server for this session."""
-    import os
-
     if os.environ.get("ELASTICSEARCH_URL"):
         yield os.environ["ELASTICSEARCH_URL"]
         return
-    port = _free_port()
-    data_dir = tempfile.mkdtemp(prefix="noida-es-")
-    command = [
-        _binary(), "start", "--only", "elasticsearch", "--elasticsearch-port", str(port),
-        "--host", "127.0.0.1", "--data-dir", data_dir,
-    ]  # fmt: skip
-    # The binary itself, not the wrapper script: its PID is the server's PID.
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-    url = f"http://127.0.0.1:{port}"
+    data_dir = tempfile.mkdtemp(prefix="htx-searchnode-")
+    node = start_node(data_dir)
     try:
-        _wait_until_up(url, process)
-        yield url
+        yield node.url
     finally:
-        _stop(process, port)
+        node.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
