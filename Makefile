@@ -3,8 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+SEARCH_PORT ?= 9200
 
-.PHONY: start install test lint check serve
+.PHONY: start install test lint check serve search-node
 
 start: install  ## install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
@@ -20,7 +21,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
-test: install  ## run the whole test suite (starts its own Elasticsearch-API server)
+test: install  ## run the whole test suite (starts its own OpenSearch node: needs Java and Maven)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m ruff check .
@@ -29,3 +30,6 @@ test: install  ## run the whole test suite (starts its own Elasticsearch-API ser
 
 serve: install  ## serve without reloading the demo content
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+search-node: install  ## build and run a local OpenSearch node on :9200 (Java 17, Maven); Ctrl-C stops it
+	$(PY) searchnode/launcher.py --port $(SEARCH_PORT)
