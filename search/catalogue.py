@@ -1,6 +1,7 @@
 """The catalogue page's listing, answered by the search service (a `catalogue_context` hook)."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -47,6 +48,25 @@ def _link_facets(results, query, path):
             value.url = query_url(path, query, **facet.toggle(query, value), page=1)
 
 
+@dataclass
+class FilterForm:
+    """One filter on the page: its declaration (whose `template` renders it), its facet's
+    values, linked, and the query's value of it."""
+
+    filter: object
+    values: list
+    current: object
+
+
+# Filters with a facet in their fieldsets, in the registry's order; those without one (kept in
+# a hidden input) after them.
+FORM_ORDER = sorted(FILTERS, key=lambda f: not f.legend)
+
+
+def filter_forms(results, query):
+    return [FilterForm(f, results.facets.get(f.name, []), f.current(query)) for f in FORM_ORDER]
+
+
 def active_filters(results, query, path):
     """(label, URL without it) for each active filter: the removable chips."""
     return [
@@ -79,6 +99,7 @@ def catalogue_context(page, request, context):
         search_error=error,
         search_path=path,
         search_chips=active_filters(results, query, path),
+        search_filters=filter_forms(results, query),
         search_clear_url=query_url(path, query.without_filters(), sort="relevance"),
         search_suggestion_url=query_url(path, query, q=results.suggestion, page=1),
         search_unfiltered_url=query_url(path, query.without_filters()),

@@ -10,6 +10,10 @@ across facets AND-ed; a facet's counts carry every filter but its own (multi-sel
 Counting is the same for every backend: the database groups rows by a facet's `keys` and each
 group is added in with `add(counts, n, row)`; Elasticsearch returns buckets read by
 `es_counts`. `values()` turns counts into labelled `FacetValue`s.
+
+A declaration also reads its own parameters (`parse`, with the messages a buyer sees), gives
+`SearchQuery` its fields (`fields`), and names the template that renders it on the catalogue
+page (`template`, in `templates/search/facets/`) with its `legend`.
 """
 
 from dataclasses import dataclass
@@ -24,6 +28,7 @@ from elasticsearch_dsl import Q as ES
 from cooperatives.models import Area
 from products.models import Certification, ProductCategory
 
+from . import params as read
 from .results import FacetValue
 
 MAX_FACET_VALUES = 50
@@ -83,7 +88,22 @@ def _bucket_counts(aggregation):
     return {b["key"]: b["doc_count"] for b in aggregation["buckets"] if b["doc_count"]}
 
 
-class _OneValue:
+class _Filter:
+    """What every kind shares: the query's fields it adds, and the query's value of it.
+
+    Each kind sets `empty` (the value of a parameter not given) and its `annotation`.
+    """
+
+    def fields(self):
+        """(name, annotation, default) of the `SearchQuery` fields this filter reads into."""
+        return [(param, self.annotation, self.empty) for param in self.params]
+
+    def current(self, query):
+        """The query's value of this filter, as its template shows it."""
+        return getattr(query, self.params[0])
+
+
+class _OneValue(_Filter):
     """A filter on one parameter's value, tested on one column with `lookup`."""
 
     lookup = ""
@@ -105,7 +125,7 @@ class _OneValue:
 
 
 @dataclass(frozen=True)
-class Slugs:
+class Slugs(_Filter):
     """Taxonomy slugs (repeatable parameter): a row matches any of them in any of `columns`.
 
     `delimited`: the column holds "|a|b|" (several values per product).
@@ -115,13 +135,20 @@ class Slugs:
     es_field: str
     columns: tuple
     taxonomy: type
+    legend: str
     description: str
     delimited: bool = False
     size: int = 100
+    empty = ()
+    annotation = tuple
+    template = "search/facets/slugs.html"
 
     @property
     def params(self):
         return (self.name,)
+
+    def parse(self, params):
+        return {self.name: read.slugs(params, self.name)}
 
     def active(self, query):
         return bool(getattr(query, self.name))
@@ -196,11 +223,19 @@ class Exact(_OneValue):
     es_field: str
     column: str
     description: str
+    invalid: str  # the message for a value that is not a slug
     keys = ()
+    legend = ""  # no facet: the page keeps it in a hidden input
+    empty = ""
+    annotation = str
+    template = "search/facets/exact.html"
 
     @property
     def param(self):
         return self.name
+
+    def parse(self, params):
+        return {self.name: read.slug(params, self.name, self.invalid)}
 
     def es_clause(self, value):
         return ES("term", **{self.es_field: value})
@@ -223,10 +258,17 @@ class AtLeast(_OneValue):
     column: str
     steps: tuple
     label: str  # with %(n)s
+    legend: str
     description: str
     low: int
     high: int
     lookup = "__gte"
+    empty = None
+    annotation = int | None
+    template = "search/facets/at_least.html"
+
+    def parse(self, params):
+        return {self.param: read.integer(params, self.param, self.low, self.high)}
 
     @property
     def keys(self):
@@ -271,9 +313,13 @@ class AtLeast(_OneValue):
 
 
 @dataclass(frozen=True)
-class Buckets:
+class Buckets(_Filter):
     """A range between two parameters (inclusive); the facet counts fixed `buckets`:
-    (key, label, from, to) with `to` exclusive and None open."""
+    (key, label, from, to) with `to` exclusive and None open.
+
+    Labels: the `legend`, the range inputs' `low_label` and `high_label`, `chip(low, high)` for
+    the chosen range, `inverted`: the message when the low bound is above the high one.
+    """
 
     name: str
     low_param: str
@@ -281,7 +327,17 @@ class Buckets:
     es_field: str
     column: str
     buckets: tuple
+    maximum: int
+    step: int  # of the range inputs
+    legend: str
+    low_label: str
+    high_label: str
+    chip: object
+    inverted: str
     descriptions: tuple
+    empty = None
+    annotation = int | None
+    template = "search/facets/buckets.html"
 
     @property
     def params(self):
@@ -289,8 +345,17 @@ class Buckets:
 
     keys = ("bucket",)  # an annotation of the bucket's key (`annotations()`)
 
+    def parse(self, params):
+        low = read.integer(params, self.low_param, 0, self.maximum)
+        high = read.integer(params, self.high_param, 0, self.maximum)
+        if low is not None and high is not None and low > high:
+            raise read.QueryError(self.high_param, self.inverted)
+        return {self.low_param: low, self.high_param: high}
+
     def bounds(self, query):
         return getattr(query, self.low_param), getattr(query, self.high_param)
+
+    current = bounds
 
     def active(self, query):
         return self.bounds(query) != (None, None)
@@ -357,10 +422,10 @@ class Buckets:
     def chips(self, query, values):
         if not self.active(query):
             return []
-        return [(price_label(*self.bounds(query)), {self.low_param: None, self.high_param: None})]
+        return [(self.chip(*self.bounds(query)), {self.low_param: None, self.high_param: None})]
 
     def openapi(self):
-        schema = {"type": "integer", "minimum": 0}
+        schema = {"type": "integer", "minimum": 0, "maximum": self.maximum}
         return [
             _param(param, schema, description)
             for param, description in zip(self.params, self.descriptions, strict=True)
@@ -390,6 +455,7 @@ FILTERS = (
         es_field="category_path",  # the category and its parent
         columns=("category", "category_parent"),
         taxonomy=ProductCategory,
+        legend=gettext_lazy("Danh mục"),
         description="Category slug; a parent category includes its children.",
     ),
     Slugs(
@@ -397,6 +463,7 @@ FILTERS = (
         es_field="area",
         columns=("area",),
         taxonomy=Area,
+        legend=gettext_lazy("Địa bàn"),
         description="Area (district or commune) slug of the cooperative.",
     ),
     Slugs(
@@ -404,6 +471,7 @@ FILTERS = (
         es_field="certifications",
         columns=("certifications",),
         taxonomy=Certification,
+        legend=gettext_lazy("Chứng nhận"),
         description="Certification slug (any of them matches).",
         delimited=True,
         size=50,
@@ -413,6 +481,7 @@ FILTERS = (
         es_field="cooperative",
         column="cooperative",
         description="Slug of one cooperative.",
+        invalid=gettext_lazy("Mã hợp tác xã không hợp lệ."),
     ),
     AtLeast(
         "ocop_stars",
@@ -421,6 +490,7 @@ FILTERS = (
         column="ocop_stars",
         steps=(5, 4, 3),
         label=gettext_lazy("OCOP từ %(n)s sao"),
+        legend=gettext_lazy("Sao OCOP"),
         description="At least N OCOP stars.",
         low=1,
         high=5,
@@ -438,6 +508,13 @@ FILTERS = (
             ("200000-500000", gettext_lazy("200.000 – 500.000 đ"), 200_000, 500_000),
             ("tren-500000", gettext_lazy("Từ 500.000 đ"), 500_000, None),
         ),
+        maximum=10_000_000_000,
+        step=1000,
+        legend=gettext_lazy("Giá (đồng)"),
+        low_label=gettext_lazy("Giá từ"),
+        high_label=gettext_lazy("Giá đến"),
+        chip=price_label,
+        inverted=gettext_lazy("Giá tối đa phải lớn hơn hoặc bằng giá tối thiểu."),
         descriptions=("Lowest price in đồng (inclusive).", "Highest price in đồng (inclusive)."),
     ),
 )

@@ -1,44 +1,25 @@
-"""The search query: parsed and validated from request parameters, the same for page and API."""
+"""The search query: parsed and validated from request parameters, the same for page and API.
 
-import re
-from dataclasses import asdict, dataclass, field, fields, replace
+`SearchQuery` has a field for the words, one for each parameter of the filters in the registry
+(`facets.FILTERS`: `query.area`, `query.price_min`, …) and the order and page; `parse_query`
+lets each filter read and validate its own parameters.
+"""
+
+from dataclasses import asdict, field, make_dataclass, replace
 
 from django.utils.translation import gettext as _
 
 from .facets import FILTERS, PARAMS, SORTS
+from .params import QueryError, integer
 
 MAX_PAGE_SIZE = 48
 DEFAULT_PAGE_SIZE = 24
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
-MAX_PRICE = 10_000_000_000
-SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
 
 
-class QueryError(ValueError):
-    """A parameter a buyer (or a client of the API) got wrong; the message is for them."""
-
-    def __init__(self, param, message):
-        super().__init__(message)
-        self.param = param
-        self.message = message
-
-
-@dataclass(frozen=True)
-class SearchQuery:
-    q: str = ""
-    category: tuple = ()
-    area: tuple = ()
-    cooperative: str = ""
-    certification: tuple = ()
-    ocop_min: int | None = None
-    price_min: int | None = None
-    price_max: int | None = None
-    sort: str = "relevance"
-    page: int = 1
-    page_size: int = DEFAULT_PAGE_SIZE
-    language: str = "vi"
-    extra: dict = field(default_factory=dict, compare=False)
+class Query:
+    """What a `SearchQuery` can tell and do; its fields are declared below."""
 
     @property
     def has_filters(self):
@@ -54,8 +35,7 @@ class SearchQuery:
         return (self.page - 1) * self.page_size
 
     def without_filters(self):
-        bare = {f.name: f.default for f in fields(self) if f.name in PARAMS}
-        return replace(self, **bare, page=1)
+        return replace(self, **EMPTY, page=1)
 
     def filters(self):
         """Active filters as plain data, for the search record and the API."""
@@ -87,37 +67,24 @@ class SearchQuery:
         return pairs
 
 
-def _integer(params, name, low, high, default=None):
-    raw = (params.get(name) or "").strip()
-    if raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise QueryError(name, _("“%(name)s” phải là một số nguyên.") % {"name": name}) from None
-    if not low <= value <= high:
-        raise QueryError(
-            name,
-            _("“%(name)s” phải nằm trong khoảng từ %(low)s đến %(high)s.")
-            % {"name": name, "low": low, "high": high},
-        )
-    return value
-
-
-def _slugs(params, name):
-    values = []
-    for raw in params.getlist(name) if hasattr(params, "getlist") else params.get(name, []):
-        value = raw.strip()
-        if not value:
-            continue
-        if not SLUG.match(value):
-            message = _("Giá trị “%(value)s” của “%(name)s” không hợp lệ.")
-            raise QueryError(name, message % {"value": value[:40], "name": name})
-        if value not in values:
-            values.append(value)
-    if len(values) > 20:
-        raise QueryError(name, _("Chọn tối đa 20 giá trị cho “%(name)s”.") % {"name": name})
-    return tuple(values)
+# Each filter's parameters (its `fields()`), with their value when not given.
+FILTER_FIELDS = [spec for f in FILTERS for spec in f.fields()]
+EMPTY = {name: empty for name, _annotation, empty in FILTER_FIELDS}
+SearchQuery = make_dataclass(
+    "SearchQuery",
+    [
+        ("q", str, field(default="")),
+        *((name, annotation, field(default=empty)) for name, annotation, empty in FILTER_FIELDS),
+        ("sort", str, field(default="relevance")),
+        ("page", int, field(default=1)),
+        ("page_size", int, field(default=DEFAULT_PAGE_SIZE)),
+        ("language", str, field(default="vi")),
+    ],
+    bases=(Query,),
+    frozen=True,
+)
+SearchQuery.__module__ = __name__
+SearchQuery.__doc__ = "A search: the words, every filter's parameters, the order and the page."
 
 
 def parse_query(params, language="vi"):
@@ -129,24 +96,14 @@ def parse_query(params, language="vi"):
     sort = (params.get("sort") or "relevance").strip()
     if sort not in SORTS:
         raise QueryError("sort", _("Cách sắp xếp “%(sort)s” không có.") % {"sort": sort[:40]})
-    cooperative = (params.get("cooperative") or "").strip()
-    if cooperative and not SLUG.match(cooperative):
-        raise QueryError("cooperative", _("Mã hợp tác xã không hợp lệ."))
-    price_min = _integer(params, "price_min", 0, MAX_PRICE)
-    price_max = _integer(params, "price_max", 0, MAX_PRICE)
-    if price_min is not None and price_max is not None and price_min > price_max:
-        raise QueryError("price_max", _("Giá tối đa phải lớn hơn hoặc bằng giá tối thiểu."))
+    filters = {}
+    for f in FILTERS:
+        filters.update(f.parse(params))
     return SearchQuery(
         q=q,
-        category=_slugs(params, "category"),
-        area=_slugs(params, "area"),
-        cooperative=cooperative,
-        certification=_slugs(params, "certification"),
-        ocop_min=_integer(params, "ocop_min", 1, 5),
-        price_min=price_min,
-        price_max=price_max,
+        **filters,
         sort=sort,
-        page=_integer(params, "page", 1, MAX_PAGE, default=1),
-        page_size=_integer(params, "page_size", 1, MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE),
+        page=integer(params, "page", 1, MAX_PAGE, default=1),
+        page_size=integer(params, "page_size", 1, MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE),
         language=language,
     )
