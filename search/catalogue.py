@@ -89,8 +89,8 @@ def catalogue_context(page, request, context):
         ResultWindow(results.total, query.offset, _pages_for(results.hits)), query.page_size
     )
     number = min(query.page, paginator.num_pages)
-    categories = list(page.categories())
-    chosen = [c for c in categories if c.slug in query.category]
+    # One category chosen: the page is titled with its name.
+    chosen = list(page.categories().filter(slug__in=query.category)[:2]) if query.category else []
     path = page.get_url(request=request)
     _link_facets(results, query, path)
     context.update(
@@ -104,7 +104,6 @@ def catalogue_context(page, request, context):
         search_suggestion_url=query_url(path, query, q=results.suggestion, page=1),
         search_unfiltered_url=query_url(path, query.without_filters()),
         search_first_page_url=query_url(path, query, page=1),
-        categories=categories,
         category=chosen[0] if len(chosen) == 1 else None,
         page_obj=paginator.page(number),
         page_out_of_range=query.page > paginator.num_pages,
