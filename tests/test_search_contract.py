@@ -48,6 +48,11 @@ def test_misspelt_product_name(backend):
     assert titles(run(backend, q="mat ong hoa nhan"))[0] == "Mật ong hoa nhãn"
 
 
+def test_short_syllables_are_not_fuzzed_into_other_words(backend):
+    # "tra sen" is one edit from "tre" and "san" (Giỏ mây tre đan, HTX Nông sản Ba Vì).
+    assert titles(run(backend, q="tra sen")) == ["Trà sen Tây Hồ"]
+
+
 def test_synonym_tra_finds_che(backend):
     found = titles(run(backend, q="trà xanh"))
     assert found[0] == "Chè xanh Ba Vì"

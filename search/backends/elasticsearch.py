@@ -34,7 +34,9 @@ def text_query(q):
                 all_text__folded={
                     "query": q,
                     "analyzer": "vi_folded_plain",
-                    "fuzziness": "AUTO",
+                    # Vietnamese syllables are short: one edit turns "tra sen" into "tre san",
+                    # so words under four letters must match as typed (or folded).
+                    "fuzziness": "AUTO:4,7",
                     "prefix_length": 1,
                     "minimum_should_match": "2<75%",
                 },
