@@ -56,8 +56,8 @@ def forget():
 
 
 def allowed_edits(token):
-    """As Elasticsearch's `fuzziness: AUTO`: none up to 2 letters, 1 up to 5, then 2."""
-    return 0 if len(token) <= 2 else 1 if len(token) <= 5 else 2
+    """As the Elasticsearch query's `fuzziness: AUTO:4,7`: none to 3 letters, 1 to 6, then 2."""
+    return 0 if len(token) <= 3 else 1 if len(token) <= 6 else 2
 
 
 def edit_distance(a, b):
