@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -22,12 +23,19 @@ from . import vocabulary
 from .backends import elasticsearch_client
 from .documents import document_class
 from .models import ProductSearchText, Synonym
-from .product_data import es_source, indexable_pages, product_data, text_row
+from .product_data import es_source, indexable_count, product_datas, text_row
 
 logger = logging.getLogger(__name__)
 
 BULK_TIMEOUT = 60.0
-CHUNK = 500
+CHUNK = 2000
+# Index settings while a rebuild loads a new index, and after: no refreshes, and the translog
+# synced in the background rather than on every bulk request. Nobody searches the new index
+# before the alias swap, and a crash during the load only fails the rebuild (the alias still
+# points at the old index); a flush makes it durable before the swap.
+LOADING = {"refresh_interval": "-1", "translog.durability": "async"}
+SENDERS = 2  # bulk requests in flight during a rebuild
+LOADED = {"refresh_interval": "1s", "translog.durability": "request"}
 
 
 def fingerprint(source):
@@ -44,12 +52,7 @@ def _chunks(ids, size=CHUNK):
 
 def iter_product_data(ids=None, size=CHUNK):
     """Product data in chunks of pages, each chunk in a constant number of queries."""
-    all_ids = indexable_pages(ids).order_by("pk").values_list("pk", flat=True)
-    today = timezone.localdate()
-    known_urls = {}
-    for chunk in _chunks(all_ids, size):
-        pages = indexable_pages(chunk).order_by("pk")
-        yield [product_data(page, today=today, known_urls=known_urls) for page in pages]
+    return product_datas(ids, size=size)
 
 
 # --- the database fallback's table ---------------------------------------------------------
@@ -158,6 +161,9 @@ class RebuildReport:
     seconds: float = 0.0
     # Time spent waiting for Elasticsearch to take the previous chunk: the engine's share.
     engine_wait: float = 0.0
+    # Time spent writing the fallback table (none with engine_only).
+    table_seconds: float = 0.0
+    table: bool = True
     removed_indices: list = field(default_factory=list)
 
     @property
@@ -165,43 +171,60 @@ class RebuildReport:
         return self.count / self.seconds if self.seconds else 0.0
 
 
-def rebuild(progress=None, chunk_size=CHUNK, use_es=None):
-    """Rebuild both indexes from the database; Elasticsearch through a new index and alias swap."""
+def _wait(future):
+    """Seconds spent waiting for a bulk request; raises what the request raised."""
+    waited = time.perf_counter()
+    future.result()
+    return time.perf_counter() - waited
+
+
+def rebuild(progress=None, chunk_size=CHUNK, use_es=None, engine_only=False, senders=SENDERS):
+    """Rebuild both indexes from the database; Elasticsearch through a new index and alias swap.
+
+    With `engine_only` the fallback table is left as it is (it is kept current on every publish):
+    what a synonym change needs, the new analyzers in a new Elasticsearch index.
+    """
     use_es = elasticsearch_client.is_configured() if use_es is None else use_es
-    report = RebuildReport()
+    if engine_only and not use_es:
+        raise ValueError("an engine-only rebuild needs Elasticsearch (ELASTICSEARCH_URL)")
+    report = RebuildReport(table=not engine_only)
     started = time.perf_counter()
     es = elasticsearch_client.client(BULK_TIMEOUT) if use_es else None
     if use_es:
         report.index = create_index()
-        es.indices.put_settings(index=report.index, settings={"index": {"refresh_interval": "-1"}})
+        es.indices.put_settings(index=report.index, settings={"index": LOADING})
     seen = set()
-    total = indexable_pages().count()
-    # Elasticsearch loads one chunk on a second thread while this one builds the next: the
-    # engine's work and the database's overlap instead of taking turns.
-    with ThreadPoolExecutor(max_workers=1) as sender:
-        pending = None
+    total = indexable_count() if progress else 0
+    # Elasticsearch loads chunks on other threads while this one builds the next: the engine's
+    # work and the database's overlap instead of taking turns. With SENDERS requests in flight the
+    # engine indexes on as many of its write threads at once.
+    pending = deque()
+    with ThreadPoolExecutor(max_workers=senders) as sender:
         for datas in iter_product_data(size=chunk_size):
-            write_text_rows(datas)
+            if report.table:
+                writing = time.perf_counter()
+                write_text_rows(datas)
+                report.table_seconds += time.perf_counter() - writing
             if use_es:
-                if pending is not None:
-                    waited = time.perf_counter()
-                    pending.result()  # raises what the previous bulk raised
-                    report.engine_wait += time.perf_counter() - waited
+                if len(pending) >= senders:
+                    report.engine_wait += _wait(pending.popleft())
                 actions = list(_actions(datas, report.index))
-                pending = sender.submit(helpers.bulk, es, actions, chunk_size=chunk_size)
+                pending.append(sender.submit(helpers.bulk, es, actions, chunk_size=chunk_size))
             seen.update(d["id"] for d in datas)
             report.count += len(datas)
             if progress:
                 progress(report.count, total, time.perf_counter() - started)
-        if pending is not None:
-            waited = time.perf_counter()
-            pending.result()
-            report.engine_wait += time.perf_counter() - waited
-    _delete_unseen_rows(seen)
-    _compact_text_table()
+        while pending:
+            report.engine_wait += _wait(pending.popleft())
+    if report.table:
+        writing = time.perf_counter()
+        _delete_unseen_rows(seen)
+        _compact_text_table()
+        report.table_seconds += time.perf_counter() - writing
     if use_es:
-        es.indices.put_settings(index=report.index, settings={"index": {"refresh_interval": "1s"}})
+        es.indices.put_settings(index=report.index, settings={"index": LOADED})
         es.indices.refresh(index=report.index)
+        es.indices.flush(index=report.index)
         report.removed_indices = swap_alias(report.index)
     report.seconds = time.perf_counter() - started
     return report

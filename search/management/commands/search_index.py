@@ -1,4 +1,4 @@
-"""search_index --rebuild | --reconcile: build or repair the product search indexes."""
+"""search_index --rebuild [--engine-only] | --reconcile: build or repair the search indexes."""
 
 import sys
 
@@ -16,15 +16,26 @@ class Command(BaseCommand):
         group.add_argument("--rebuild", action="store_true", help="New index, bulk, alias swap.")
         group.add_argument("--reconcile", action="store_true", help="Fix what differs from the DB.")
         parser.add_argument("--chunk-size", type=int, default=indexing.CHUNK)
+        parser.add_argument(
+            "--engine-only",
+            action="store_true",
+            help="With --rebuild: the Elasticsearch index only (after a synonym change); the "
+            "database fallback's table is kept current on every publish and is left as it is.",
+        )
 
     def handle(self, *args, rebuild=False, reconcile=False, chunk_size=indexing.CHUNK, **options):
+        engine_only = options.get("engine_only", False)
+        if engine_only and not (rebuild and elasticsearch_client.is_configured()):
+            raise CommandError("--engine-only goes with --rebuild and needs ELASTICSEARCH_URL.")
         target = "database only"
         if elasticsearch_client.is_configured():
             target = f"Elasticsearch ({elasticsearch_client.alias_name()}) and database"
+            if engine_only:
+                target = f"Elasticsearch ({elasticsearch_client.alias_name()}) only"
         self.stdout.write(f"Target: {target}")
         try:
             if rebuild:
-                self._rebuild(chunk_size)
+                self._rebuild(chunk_size, engine_only)
             else:
                 self._reconcile()
         except elasticsearch_client.ENGINE_ERRORS as error:
@@ -38,8 +49,10 @@ class Command(BaseCommand):
         sys.stdout.write(f"\r[{bar}] {done}/{total}  {rate:,.0f}/s")
         sys.stdout.flush()
 
-    def _rebuild(self, chunk_size):
-        report = indexing.rebuild(progress=self._progress, chunk_size=chunk_size)
+    def _rebuild(self, chunk_size, engine_only):
+        report = indexing.rebuild(
+            progress=self._progress, chunk_size=chunk_size, engine_only=engine_only
+        )
         self.stdout.write("")
         where = f" into {report.index}, alias swapped" if report.index else ""
         self.stdout.write(
@@ -48,6 +61,15 @@ class Command(BaseCommand):
                 f"({report.rate:,.0f} products/s)."
             )
         )
+        if report.table:
+            self.stdout.write(
+                f"Fallback table: {report.table_seconds:.1f} s of it"
+                + (
+                    f"; waiting for Elasticsearch: {report.engine_wait:.1f} s."
+                    if report.index
+                    else "."
+                )
+            )
         if report.removed_indices:
             self.stdout.write(f"Deleted old index(es): {', '.join(report.removed_indices)}")
 
