@@ -537,6 +537,23 @@ def add_group(counts, n, row, names):
             facet.add(counts[facet.name], n, row)
 
 
+def count_groups(groups, flags):
+    """(total, counts) from groups of rows, each a dict of the KEYS, the `flags` (one per active
+    filter, `f_<filter>`: do its rows pass it?) and `n`: the one rule of the database's counts.
+
+    A group passing every filter counts in the total and in every facet; a group failing one
+    filter still counts in that filter's own facet (values the buyer may add), never elsewhere.
+    """
+    total, counts = 0, {f.name: {} for f in FACETS}
+    every = [f.name for f in FACETS]
+    for row in groups:
+        failed = [name.removeprefix("f_") for name in flags if not row[name]]
+        total += 0 if failed else row["n"]
+        if len(failed) <= 1:
+            add_group(counts, row["n"], row, failed or every)
+    return total, counts
+
+
 def build_facets(raw, query):
     """Labelled facet values from raw counts, {facet: {key: n}}, whichever backend counted."""
     return {f.name: f.values(raw.get(f.name, {}), query) for f in FACETS}
@@ -571,12 +588,13 @@ class Sort:
         first = F(column).desc(nulls_last=True) if descending else F(column).asc(nulls_last=True)
         return [first, "title_sort", "page_id"]
 
-    def sql(self, table):
+    def sql(self, table, collate=' COLLATE "C"'):
+        """ORDER BY of the statements; `collate`: how titles compare byte by byte, as
+        Django's order does (PostgreSQL's "C"; SQLite's default, BINARY, needs none)."""
         column, descending = self._first("score")
         direction = "DESC" if descending else "ASC"
         return (
-            f"{table}.{column} {direction} NULLS LAST, "
-            f'{table}.title_sort COLLATE "C", {table}.page_id'
+            f"{table}.{column} {direction} NULLS LAST, {table}.title_sort{collate}, {table}.page_id"
         )
 
 

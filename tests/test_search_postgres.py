@@ -6,7 +6,6 @@ from django.http import QueryDict
 
 from search import vocabulary
 from search.backends import database as db_backend
-from search.facets import FILTERS, SORTS
 from search.query import parse_query
 from search.service import search_products
 
@@ -39,37 +38,6 @@ def test_unaccent_folds_the_query_in_sql():
     with connection.cursor() as cursor:
         cursor.execute("SELECT unaccent(lower(%s))", ["Cà Phê"])
         assert cursor.fetchone()[0] == "ca phe"
-
-
-SQL_COUNTED = [
-    "q=che",
-    "q=che&area=ba-vi",
-    "q=tra&category=nong-san&area=ba-vi&area=soc-son",
-    "q=tra sen tay ho",
-    "q=ca phe robustaa rang",
-    "q=gao&price_min=0&price_max=49999&sort=price_asc",
-    "q=che&certification=ocop&certification=vietgap&ocop_min=3&sort=newest",
-    "q=chè&sort=price_desc&page_size=2&page=2",
-    "q=tra&cooperative=htx-sen-quang-an",
-    "q=xyzzy",
-]
-
-
-@pytest.mark.parametrize("params", SQL_COUNTED)
-def test_sql_page_total_and_facets_match_the_orm_path(database_backend, params):
-    """On PostgreSQL the page, total and facet counts come from one statement (`postgres`):
-    the same answer, in the same order, as the ORM path other databases take."""
-    query = parse_query(QueryDict(params))
-    terms = db_backend.query_terms(query.q, query.language)
-    matched = db_backend.matched_queryset(query.language, terms)
-    rows = db_backend.scored(matched, db_backend.required_terms(len(terms)))
-    _total, facets = db_backend.count(rows, query)
-    ordered = rows.filter(*(f.db_condition(query) for f in FILTERS)).order_by(
-        *SORTS[query.sort].orm()
-    )
-    passing = list(ordered.values_list("page_id", flat=True))
-    page = passing[query.offset : query.offset + query.page_size]
-    assert db_backend.text_search(query, terms) == (len(passing), page, facets)
 
 
 def test_sql_search_is_one_statement_whatever_the_matches(

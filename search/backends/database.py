@@ -20,11 +20,11 @@ from django.db.models.expressions import RawSQL
 from portal.text import fold
 
 from .. import vocabulary
-from ..facets import FACETS, FILTERS, KEYS, SORTS, add_group, annotations, build_facets
+from ..facets import FILTERS, KEYS, SORTS, annotations, build_facets, count_groups
 from ..models import ProductSearchText, Synonym
 from ..product_data import indexable_pages, product_data
 from ..results import SearchResults, hit_from_data
-from . import postgres
+from . import postgres, sqlite
 
 WORD = re.compile(r"\w+")
 
@@ -139,7 +139,8 @@ def matched_queryset(language, terms):
 def text_search(query, terms):
     """A search with words: the rows with enough of them, filtered, counted and paged.
 
-    On PostgreSQL one statement does it all (`postgres`); elsewhere the ORM, in two queries.
+    One statement does it all on PostgreSQL (`postgres`) and on SQLite (`sqlite`), matching the
+    text once; elsewhere the ORM, in two queries (the page, the groups).
     """
     matched = matched_queryset(query.language, terms)
     required = required_terms(len(terms))
@@ -147,6 +148,8 @@ def text_search(query, terms):
         known = vocabulary.vocabulary(query.language)
         fence = len(terms) > 2 and any(_fuzzy(token, known) for token, _alts in terms)
         return postgres.search(matched, required, flags(query), query, fence=fence)
+    if connection.vendor == "sqlite":
+        return sqlite.search(matched, required, flags(query), query)
     rows = scored(matched, required)
     total, counts = count(rows, query)
     return total, page_ids(rows, query, SORTS[query.sort].orm()), counts
@@ -171,15 +174,7 @@ def count(rows, query):
     """(total, facet counts) of `rows` under the query's filters, in one grouped query."""
     flagged = flags(query)
     groups = rows.annotate(**annotations(), **flagged).values(*KEYS, *flagged)
-    total, counts = 0, {f.name: {} for f in FACETS}
-    every = [f.name for f in FACETS]
-    for row in groups.annotate(n=Count("pk")).order_by():
-        failed = [name.removeprefix("f_") for name in flagged if not row[name]]
-        total += 0 if failed else row["n"]
-        # Rows failing one filter still count in its own facet: values the buyer may add.
-        if len(failed) <= 1:
-            add_group(counts, row["n"], row, failed or every)
-    return total, counts
+    return count_groups(groups.annotate(n=Count("pk")).order_by(), flagged)
 
 
 def page_ids(rows, query, order):
