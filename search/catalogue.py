@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 
 from products.models import ProductPage, listing_queryset
 
-from .facets import FACETS, FILTERS
+from .facets import FACETS, FILTERS, SORTS
 from .query import QueryError, SearchQuery, parse_query
 from .service import search_products
 
@@ -100,6 +100,7 @@ def catalogue_context(page, request, context):
         search_path=path,
         search_chips=active_filters(results, query, path),
         search_filters=filter_forms(results, query),
+        search_sorts=[(sort.name, sort.label_for(query)) for sort in SORTS.values()],
         search_clear_url=query_url(path, query.without_filters(), sort="relevance"),
         search_suggestion_url=query_url(path, query, q=results.suggestion, page=1),
         search_unfiltered_url=query_url(path, query.without_filters()),

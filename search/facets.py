@@ -569,6 +569,11 @@ class Sort:
     name: str
     field: str | None = None
     descending: bool = False
+    label: str = ""
+    browse_label: str = ""  # shown instead when there are no words to be relevant to
+
+    def label_for(self, query):
+        return self.browse_label if self.browse_label and not query.q else self.label
 
     def es(self):
         if self.field is None:
@@ -601,9 +606,13 @@ class Sort:
 SORTS = {
     sort.name: sort
     for sort in (
-        Sort("relevance"),
-        Sort("price_asc", "price_vnd"),
-        Sort("price_desc", "price_vnd", descending=True),
-        Sort("newest", "published_at", descending=True),
+        Sort(
+            "relevance",
+            label=gettext_lazy("Phù hợp nhất"),
+            browse_label=gettext_lazy("Tên A–Z"),
+        ),
+        Sort("price_asc", "price_vnd", label=gettext_lazy("Giá thấp đến cao")),
+        Sort("price_desc", "price_vnd", descending=True, label=gettext_lazy("Giá cao đến thấp")),
+        Sort("newest", "published_at", descending=True, label=gettext_lazy("Mới nhất")),
     )
 }

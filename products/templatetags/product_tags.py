@@ -45,14 +45,3 @@ def contact_url(context, cooperative, product=None):
         return tel_href(cooperative.phone)
     url = cooperative.get_url(context.get("request")) or ""
     return f"{url}#lien-he"
-
-
-@register.filter
-def category_tree(categories):
-    """[(category, [children])] for top-level categories, from one list of categories."""
-    categories = list(categories)
-    children = {}
-    for category in categories:
-        if category.parent_id:
-            children.setdefault(category.parent_id, []).append(category)
-    return [(c, children.get(c.pk, [])) for c in categories if not c.parent_id]
