@@ -1,23 +1,25 @@
 """Product search benchmark: rebuild throughput and search latency on every backend, one run.
 
     .venv/bin/python bench/search_bench.py --sizes 10000 100000 \\
-        --pg-url postgres://postgres@%2Ftmp:55433/htxbench
+        --pg-url postgres://postgres@127.0.0.1:55601/htx
 
-For each catalogue size it loads the demo catalogue (`load_demo_data --products N`) into a fresh
-SQLite file and, with --pg-url, into that PostgreSQL database (its tables are dropped: use a
-throwaway database), then in a child process per database:
+It starts the local OpenSearch node (`searchnode/`, built with Maven on first use) unless
+--es-url names a cluster, and records the node's start-up time and resident memory. For each
+catalogue size it loads the demo catalogue (`load_demo_data --products N`) into a fresh SQLite
+file and, with --pg-url, into that PostgreSQL database (its tables are dropped: use a throwaway
+database), then in a child process per database:
 
-- rebuilds the indexes (`indexing.rebuild`: the fallback table and, on the SQLite run, the
-  Elasticsearch index) and reports products per second end to end;
+- rebuilds the indexes twice and reports products per second: `indexing.rebuild()` (what
+  `search_index --rebuild` runs: the fallback table and the Elasticsearch index), then
+  `rebuild(engine_only=True)` (`--rebuild --engine-only`: the engine's index alone);
 - runs a fixed mix of faceted searches through the Django views (JSON API and HTML page) with
-  Django's test client, on the database fallback and on Elasticsearch, and reports p50 / p95;
-- on the Elasticsearch path, times every call to the engine and reports the application's own
-  time (view time minus engine time) apart from the engine's;
-- times autocomplete.
+  Django's test client, on Elasticsearch and on the database fallback, after a warm-up pass of
+  the whole mix, and reports p50 / p95 of the view's total time; on Elasticsearch also the
+  engine's time (the client's round trip of every search call, and the engine's own `took`)
+  and the application's (total minus the round trip);
+- times autocomplete the same way.
 
-Elasticsearch is the server at --es-url, or a local `noida-db` started for the run. The
-stand-in's own search time grows with the index (seconds at 100,000 documents): it is reported
-apart as "engine" and says nothing about a real cluster.
+The load average is recorded beside every phase: the machine may be shared.
 """
 
 import argparse
@@ -43,13 +45,9 @@ def parse():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--pg-url", help="a throwaway PostgreSQL database (tables are dropped)")
-    parser.add_argument("--es-url", help="Elasticsearch URL; default: start noida-db")
+    parser.add_argument("--es-url", help="Elasticsearch URL; default: start the local node")
     parser.add_argument("--no-es", action="store_true", help="database fallbacks only")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of the query mix (fallback)")
-    parser.add_argument("--es-repeat", type=int, default=1, help="runs of the mix on Elasticsearch")
-    parser.add_argument(
-        "--es-queries", type=int, default=15, help="first N queries of the mix on Elasticsearch"
-    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the query mix per path")
     parser.add_argument("--rebuild-only", action="store_true", help="measure the rebuild alone")
     parser.add_argument("--out", default="bench/search_results.json")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # child process
@@ -97,21 +95,21 @@ def reset_postgres(url):
     subprocess.run([PYTHON, "-c", code], env=env, check=True, cwd=ROOT)  # noqa: S603
 
 
-def start_standin(workdir):
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+def start_node(workdir):
     sys.path.insert(0, str(ROOT))
-    from tests.search_server import _binary, _wait_until_up
+    from searchnode.launcher import SearchNode
 
-    command = [_binary(), "start", "--only", "elasticsearch", "--elasticsearch-port", str(port),
-               "--host", "127.0.0.1", "--data-dir", str(Path(workdir) / "es")]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-    url = f"http://127.0.0.1:{port}"
-    _wait_until_up(url, process)
-    return process, url, port
+    print("  starting the search node…", flush=True)
+    node = SearchNode.start(Path(workdir) / "searchnode")
+    info = {
+        "engine": "local OpenSearch node (searchnode/)",
+        "heap": os.environ.get("SEARCHNODE_HEAP", "512m"),
+        "started_in_s": round(node.started_in, 1),
+        "resident_mb_after_start": round(node.resident_mb()),
+        "load_average_at_start": os.getloadavg(),
+    }
+    print(f"  search node at {node.url}: {info['started_in_s']} s", flush=True)
+    return node, info
 
 
 def load(size, env):
@@ -125,10 +123,11 @@ def load(size, env):
 def orchestrate(args):
     report = {"machine": machine(), "runs": []}
     with tempfile.TemporaryDirectory(prefix="htx-search-bench-") as workdir:
-        process = None
+        node = None
         es_url = "" if args.no_es else args.es_url
         if not args.no_es and not es_url:
-            process, es_url, port = start_standin(workdir)
+            node, report["search_node"] = start_node(workdir)
+            es_url = node.url
         try:
             for size in args.sizes:
                 databases = [("sqlite", f"sqlite:///{Path(workdir) / f'bench-{size}.sqlite3'}")]
@@ -144,28 +143,29 @@ def orchestrate(args):
                         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
                         "DEBUG": "false",
                         "MEDIA_ROOT": str(Path(workdir) / "media"),
-                        "ELASTICSEARCH_URL": es_url if name == "sqlite" else "",
-                        "ELASTICSEARCH_INDEX": f"bench-{size}",
+                        "ELASTICSEARCH_URL": es_url,
+                        "ELASTICSEARCH_INDEX": f"bench-{name}-{size}",
                         "LOG_LEVEL": "WARNING",
                     }
                     load_seconds = load(size, env)
                     out = Path(workdir) / f"{name}-{size}.json"
                     command = [PYTHON, __file__, "--measure", str(size), "--label", name,
-                               "--repeat", str(args.repeat), "--es-repeat", str(args.es_repeat),
-                               "--es-queries", str(args.es_queries),
+                               "--repeat", str(args.repeat),
                                *(["--rebuild-only"] if args.rebuild_only else []),
                                "--out", str(out)]  # fmt: skip
                     run(command, env, "measure")
                     result = json.loads(out.read_text())
                     result["load_seconds"] = round(load_seconds, 1)
+                    if node is not None:
+                        result["search_node_resident_mb_after"] = round(node.resident_mb())
                     report["runs"].append(result)
                     print(json.dumps(result, indent=2, ensure_ascii=False), flush=True)
                     if name == "sqlite":
                         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
         finally:
-            if process is not None:
-                process.terminate()
-                process.wait(timeout=10)
+            if node is not None:
+                report["search_node"]["resident_mb_at_end"] = round(node.resident_mb())
+                node.stop()
             shutil.rmtree(Path(workdir) / "media", ignore_errors=True)
     Path(args.out).write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"written to {args.out}")
@@ -175,10 +175,12 @@ def orchestrate(args):
 
 
 class EngineClock:
-    """Times every search request sent to Elasticsearch, to tell the engine's time apart."""
+    """Times every search request sent to Elasticsearch and adds up the engine's own `took`."""
 
     def __init__(self):
-        self.spent = 0.0
+        self.spent = 0.0  # the client's round trip, seconds
+        self.took = 0.0  # what the engine says it spent, seconds
+        self.calls = 0
 
     def install(self):
         from elasticsearch import Elasticsearch
@@ -189,11 +191,17 @@ class EngineClock:
         def timed_search(client, *args, **kwargs):
             started = time.perf_counter()
             try:
-                return original(client, *args, **kwargs)
+                response = original(client, *args, **kwargs)
             finally:
                 clock.spent += time.perf_counter() - started
+                clock.calls += 1
+            clock.took += response.body.get("took", 0) / 1000
+            return response
 
         Elasticsearch.search = timed_search
+
+    def reading(self):
+        return self.spent, self.took, self.calls
 
 
 def percentile(values, pct):
@@ -242,30 +250,70 @@ def query_mix():
     ]
 
 
-def timed_requests(client, path, mix, repeat, clock=None, warm=None):
-    total, engine = [], []
-    for params in mix if warm is None else warm:
-        client.get(path, params)  # warm-up: caches (labels, vocabulary), connections
+def timed_requests(client, path, mix, repeat, clock=None, backend=None):
+    """View total, engine round trip, engine `took` and engine calls of each request.
+
+    One pass of the whole mix warms caches (labels, vocabulary), connections and the engine first.
+    """
+    for params in mix:
+        client.get(path, params)
+    times = {"total": [], "engine": [], "took": [], "calls": []}
     for _ in range(repeat):
         for params in mix:
-            before = clock.spent if clock else 0.0
+            before = clock.reading() if clock else (0.0, 0.0, 0)
             started = time.perf_counter()
             response = client.get(path, params)
-            total.append(time.perf_counter() - started)
-            engine.append((clock.spent - before) if clock else 0.0)
+            times["total"].append(time.perf_counter() - started)
+            after = clock.reading() if clock else (0.0, 0.0, 0)
+            spent, took, calls = (b - a for a, b in zip(before, after, strict=True))
+            times["engine"].append(spent)
+            times["took"].append(took)
+            times["calls"].append(calls)
             assert response.status_code == 200, (path, params, response.status_code)
-    return total, engine
-
-
-def autocomplete_times(client, repeat, limit=None):
-    prefixes = ["tr", "tra s", "gao n", "mat o", "gom", "lua v", "che b", "banh"][:limit]
-    times = []
-    for _ in range(repeat):
-        for q in prefixes:
-            started = time.perf_counter()
-            assert client.get("/api/products/autocomplete/", {"q": q}).status_code == 200
-            times.append(time.perf_counter() - started)
+            if backend and path.startswith("/api/products/search/"):
+                answered = response.json()["backend"]
+                assert answered == backend, (params, answered)  # never a silent fallback
+            elif backend == "elasticsearch":
+                assert calls, (path, params, "the engine was not asked")
     return times
+
+
+def split(times):
+    """p50/p95 of the view total, the engine (round trip and `took`) and the application."""
+    app = [t - e for t, e in zip(times["total"], times["engine"], strict=True)]
+    return {
+        "total": summary(times["total"]),
+        "engine_round_trip": summary(times["engine"]),
+        "engine_took": summary(times["took"]),
+        "application": summary(app),
+        "engine_calls": sum(times["calls"]),
+    }
+
+
+AUTOCOMPLETE = ["tr", "tra s", "gao n", "mat o", "gom", "lua v", "che b", "banh"]
+
+
+def autocomplete_times(client, repeat, clock=None):
+    mix = [{"q": q} for q in AUTOCOMPLETE]
+    return timed_requests(client, "/api/products/autocomplete/", mix, repeat, clock)
+
+
+def load_average():
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def timed_rebuild(indexing, **options):
+    load = load_average()
+    report = indexing.rebuild(**options)
+    return {
+        "target": "elasticsearch" if options.get("engine_only") else (
+            "elasticsearch + fallback table" if report.index else "fallback table"),
+        "seconds": round(report.seconds, 2),
+        "products_per_s": round(report.rate),
+        "fallback_table_s": round(report.table_seconds, 2),
+        "waiting_for_engine_s": round(report.engine_wait, 2),
+        "load_average": load,
+    }  # fmt: skip
 
 
 def measure(args):
@@ -290,52 +338,42 @@ def measure(args):
             cursor.execute("SHOW server_version")
             result["postgresql"] = cursor.fetchone()[0]
 
-    progress_marks = []
-    report = indexing.rebuild(progress=lambda done, total, s: progress_marks.append(done))
-    result["products"] = report.count
-    result["rebuild"] = {
-        "target": "elasticsearch + fallback table" if report.index else "fallback table",
-        "seconds": round(report.seconds, 1),
-        "products_per_s": round(report.rate),
-        "waiting_for_engine_s": round(report.engine_wait, 1),
-    }
+    es_url = settings.ELASTICSEARCH_URL
+    result["rebuild"] = [timed_rebuild(indexing)]
+    if es_url:
+        result["rebuild"].append(timed_rebuild(indexing, engine_only=True))
+    result["products"] = indexing.indexable_count()
     result["fallback_rows"] = ProductSearchText.objects.count()
     if args.rebuild_only:
         Path(args.out).write_text(json.dumps(result, ensure_ascii=False))
         return
     mix = query_mix()
     client = Client()
-    es_url = settings.ELASTICSEARCH_URL
 
-    settings.ELASTICSEARCH_URL = ""
-    api, _ = timed_requests(client, "/api/products/search/", mix, args.repeat)
-    page, _ = timed_requests(client, "/san-pham/", mix, max(1, args.repeat // 2))
-    result["fallback"] = {
-        "api": summary(api),
-        "page": summary(page),
-        "autocomplete": summary(autocomplete_times(client, args.repeat)),
-    }
     if es_url:
-        settings.ELASTICSEARCH_URL = es_url
-        settings.ELASTICSEARCH_TIMEOUT = 60.0  # the stand-in is slow at scale; never fall back
         elasticsearch_client.breaker.reset()
         clock = EngineClock()
         clock.install()
-        # The stand-in takes seconds per search at scale: a shorter mix, warmed by one query.
-        es_mix = mix[: args.es_queries] + mix[-1:] if args.es_queries < len(mix) else mix
-        total, spent = timed_requests(
-            client, "/api/products/search/", es_mix, args.es_repeat, clock, warm=mix[:1]
-        )
-        app = [t - e for t, e in zip(total, spent, strict=True)]
-        before = clock.spent
-        auto = autocomplete_times(client, args.es_repeat, limit=args.es_queries)
-        result["elasticsearch"] = {
-            "api_total": summary(total),
-            "engine": summary(spent),
-            "application": summary(app),
-            "autocomplete_total": summary(auto),
-            "autocomplete_engine_total_s": round(clock.spent - before, 2),
-        }
+        paths = (("api", "/api/products/search/", args.repeat), ("page", "/san-pham/", args.repeat))
+        result["elasticsearch"] = {}
+        for name, path, repeat in paths:
+            load = load_average()
+            times = timed_requests(client, path, mix, repeat, clock, backend="elasticsearch")
+            result["elasticsearch"][name] = {**split(times), "load_average": load}
+        load = load_average()
+        times = autocomplete_times(client, args.repeat, clock)
+        result["elasticsearch"]["autocomplete"] = {**split(times), "load_average": load}
+
+    settings.ELASTICSEARCH_URL = ""
+    result["fallback"] = {}
+    paths = (("api", "/api/products/search/", args.repeat), ("page", "/san-pham/", args.repeat))
+    for name, path, repeat in paths:
+        load = load_average()
+        times = timed_requests(client, path, mix, repeat, backend="database")
+        result["fallback"][name] = {"total": summary(times["total"]), "load_average": load}
+    load = load_average()
+    times = autocomplete_times(client, args.repeat)
+    result["fallback"]["autocomplete"] = {"total": summary(times["total"]), "load_average": load}
     Path(args.out).write_text(json.dumps(result, ensure_ascii=False))
 
 
