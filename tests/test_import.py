@@ -135,6 +135,21 @@ def test_sample_files_import_published_pages():
     assert product("Chè túi lọc").summary == "Chè túi lọc của HTX Chè Ba Trại."
 
 
+def test_new_pages_images_and_categories_are_in_wagtails_indexes():
+    run(cooperatives=DATA / "cooperatives.csv", products=DATA / "products.csv")
+
+    gao = product("Gạo nếp cái hoa vàng")
+    # Wagtail's own search (the admin's), written once at the end for pages and new images
+    assert gao in ProductPage.objects.search("nếp cái")
+    assert gao.main_image in PortalImage.objects.search(gao.main_image.title)
+    # a category the import created knows its parent
+    assert (
+        ReferenceIndex.get_references_to(gao.category.parent)
+        .filter(object_id=str(gao.category.pk))
+        .exists()
+    )
+
+
 def test_taxonomies_match_ignoring_case_and_diacritics(folder):
     sector = SectorFactory(name="Nông nghiệp")
     area = AreaFactory(name="Huyện Đông Anh")

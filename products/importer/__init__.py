@@ -24,6 +24,7 @@ class ImportReport:
     stats: dict = field(default_factory=dict)  # ("cooperatives" | "products", outcome) -> n
     taxonomies_created: dict = field(default_factory=dict)  # verbose name -> n
     images_created: int = 0
+    page_ids: list[int] = field(default_factory=list)  # the pages created or updated
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -67,6 +68,7 @@ def run_import(
         stats=dict(writer.stats),
         taxonomies_created=dict(taxonomies.created),
         images_created=writer.images.created,
+        page_ids=[] if dry_run else writer.touched_ids,
         warnings=parsed.warnings,
         dry_run=dry_run,
     )

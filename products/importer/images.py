@@ -45,19 +45,27 @@ class ImageStore:
 
     def __init__(self):
         self.stored_files: list[str] = []
-        self.created = 0
+        self.new_images: list[PortalImage] = []
+        self._by_hash: dict[str, PortalImage] = {}  # many rows often name the same picture
+
+    @property
+    def created(self):
+        return len(self.new_images)
 
     def image_for(self, source: ImageSource, title: str) -> PortalImage:
-        existing = PortalImage.objects.filter(file_hash=source.file_hash).first()
-        if existing is not None:
-            return existing
+        if source.file_hash not in self._by_hash:
+            found = PortalImage.objects.filter(file_hash=source.file_hash).first()
+            self._by_hash[source.file_hash] = found or self._store(source, title)
+        return self._by_hash[source.file_hash]
+
+    def _store(self, source: ImageSource, title: str) -> PortalImage:
         with source.path.open("rb") as handle:
             image = PortalImage(title=title[:255], description=title[:255])
             image.file = ImageFile(handle, name=source.path.name)
             image._set_image_file_metadata()
             image.save()
         self.stored_files.append(image.file.name)
-        self.created += 1
+        self.new_images.append(image)
         return image
 
     def remove_stored_files(self):

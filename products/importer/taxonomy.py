@@ -27,6 +27,7 @@ class Taxonomies:
     def __init__(self, locale):
         self.locale = locale
         self.created = Counter()  # verbose name -> count
+        self.new_items = []  # created by this run, for Wagtail's indexes
         self._items = {}  # model -> list of objects in the locale
 
     def _all(self, model):
@@ -51,6 +52,7 @@ class Taxonomies:
         item = model(name=name, slug=slug, locale=self.locale, **extra)
         item.save()
         self._all(model).append(item)
+        self.new_items.append(item)
         self.created[str(model._meta.verbose_name)] += 1
         return item
 

@@ -14,7 +14,7 @@ from portal.models import PortalImage
 from portal.text import fold, vi_slugify
 from products.models import ProductCertification, ProductGalleryImage, ProductPage
 
-from .deferred import index_once, search_index_deferred
+from .deferred import index_all, search_index_deferred
 from .images import ImageStore
 from .rows import CooperativeRow, Parsed, ProductRow
 from .taxonomy import Taxonomies
@@ -40,7 +40,7 @@ class Writer:
 
     def write(self, parsed: Parsed):
         # Each new page is saved three times (add, revision, publish); Wagtail would update its
-        # search and reference indexes on every save. Update them once per page instead.
+        # search and reference indexes on every save. Update them once at the end instead.
         total = len(parsed.cooperatives) + len(parsed.products)
         with search_index_deferred():
             for done, row in enumerate([*parsed.cooperatives, *parsed.products], start=1):
@@ -49,8 +49,13 @@ class Writer:
                 else:
                     self.stats["products", self.product(row)] += 1
                 self.progress(done, total)
-        for page in Page.objects.filter(pk__in=list(self._touched)).specific():
-            index_once(page)  # as published, not as the writer's copy saw it
+        # The pages as published, not as the writer's copies saw them.
+        pages = Page.objects.filter(pk__in=self.touched_ids).specific()
+        index_all([*pages, *self.images.new_images, *self.taxonomies.new_items])
+
+    @property
+    def touched_ids(self) -> list[int]:
+        return list(self._touched)
 
     # Cooperatives
 
@@ -150,7 +155,8 @@ class Writer:
         page.live = not self.draft
         self.on_create(page, row)
         parent.add_child(instance=page)
-        revision = page.save_revision()
+        # add_child has just run the page's full_clean(), and nothing changed since.
+        revision = page.save_revision(clean=False)
         if not self.draft:
             revision.publish()
         self._touched[page.pk] = page
