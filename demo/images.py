@@ -8,6 +8,7 @@ each category are in `data/categories.json`.
 import hashlib
 import io
 import math
+from functools import cache
 from pathlib import Path
 
 from django.core.files.images import ImageFile
@@ -15,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from portal.models import PortalImage
 from portal.text import vi_slugify
+from products.importer.deferred import index_all, search_index_deferred
 
 from . import data
 
@@ -44,11 +46,18 @@ MOTIF_ALT = {
 }
 
 
+@cache
+def _linear_gradients():
+    """A vertical gradient the size of a picture and its transpose, the same for every picture."""
+    vertical = Image.linear_gradient("L").resize(SIZE)
+    horizontal = Image.linear_gradient("L").transpose(Image.Transpose.TRANSPOSE).resize(SIZE)
+    return vertical, horizontal
+
+
 def _gradient(colours, variant):
     # A diagonal gradient whose angle depends on the variant: a blend of a vertical one and its
     # transpose.
-    vertical = Image.linear_gradient("L").resize(SIZE)
-    horizontal = Image.linear_gradient("L").transpose(Image.Transpose.TRANSPOSE).resize(SIZE)
+    vertical, horizontal = _linear_gradients()
     mask = Image.blend(vertical, horizontal, 0.2 + 0.3 * (variant % 3))
     first, second = (Image.new("RGB", SIZE, c) for c in colours)
     return Image.composite(first, second, mask)
@@ -168,14 +177,35 @@ class ImageBank:
             self._cache[title] = found or _save(title, description, draw())
         return self._cache[title]
 
+    def prepare(self, cooperatives=()):
+        """Finds or draws every category picture and the logos of `cooperatives` at once: one
+        query for the stored ones, and Wagtail's indexes updated once for the new ones."""
+        wanted = [
+            *(self._picture(c, n) for c in self.categories.values() for n in range(PER_CATEGORY)),
+            *(self._logo(coop) for coop in cooperatives),
+        ]
+        titles = [title for title, _description, _draw in wanted if title not in self._cache]
+        for image in PortalImage.objects.filter(title__in=titles).order_by("-pk"):
+            self._cache[image.title] = image  # the first stored, as _get finds it
+        new = []
+        with search_index_deferred():
+            for title, description, draw in wanted:
+                if title not in self._cache:
+                    self._cache[title] = _save(title, description, draw())
+                    new.append(self._cache[title])
+        index_all(new)
+
     def picture(self, name):
         key, number = name.rsplit("-", 1)
         return self.for_category(self.categories[key], int(number) - 1)
 
     def for_category(self, category, n):
         """The n-th picture of a category (n wraps around)."""
-        variant = n % PER_CATEGORY
-        return self._get(
+        return self._get(*self._picture(category, n % PER_CATEGORY))
+
+    @staticmethod
+    def _picture(category, variant):
+        return (
             f"{category.name} – ảnh minh họa {variant + 1}",
             f"{category.name}: {MOTIF_ALT.get(category.motif, 'hình minh họa')}",
             lambda: draw_picture(category.colours, category.motif, variant),
@@ -185,9 +215,12 @@ class ImageBank:
         return [self.for_category(category, n) for n in range(PER_CATEGORY)]
 
     def logo(self, cooperative):
+        return self._get(*self._logo(cooperative))
+
+    def _logo(self, cooperative):
         initials = cooperative.logo["initials"]
         colours = self.categories[cooperative.logo["colours"]].colours
-        return self._get(
+        return (
             f"Biểu trưng {cooperative.name}",
             f"Biểu trưng của {cooperative.name}: chữ {initials} trên nền tròn",
             lambda: draw_logo(initials, colours),

@@ -40,7 +40,7 @@ from products.importer import run_import
 from products.importer.deferred import index_once, search_index_deferred
 from products.models import Certification, ProductGalleryImage, ProductPage
 
-from . import data
+from . import data, product_search
 from .images import ImageBank
 
 PRODUCT_DETAILS = [
@@ -58,7 +58,8 @@ def publish(parent, page):
     """Adds and publishes a page through a revision; Wagtail's indexes are updated once."""
     with search_index_deferred():
         parent.add_child(instance=page)
-        page.save_revision().publish()
+        # add_child has just run the page's full_clean(), and nothing changed since.
+        page.save_revision(clean=False).publish()
     index_once(page)
     return page
 
@@ -106,13 +107,18 @@ class DemoLoader:
             folder = Path(folder)
             for path in (data.COOPERATIVES_CSV, data.PRODUCTS_CSV):
                 shutil.copy(path, folder / path.name)
+            # Logos too, so that every picture is drawn, stored and indexed in one go.
+            self.images.prepare(self.cooperatives.values())
             self.images.export(folder / "anh")
-            report = run_import(
-                folder / data.COOPERATIVES_CSV.name,
-                folder / data.PRODUCTS_CSV.name,
-                progress=self.progress,
-                on_create=self._fill_in,
-            )
+            # The portal's product search is synced once for the whole catalogue, not per page.
+            with transaction.atomic(), product_search.resync_deferred():
+                report = run_import(
+                    folder / data.COOPERATIVES_CSV.name,
+                    folder / data.PRODUCTS_CSV.name,
+                    progress=self.progress,
+                    on_create=self._fill_in,
+                )
+                product_search.resync(report.page_ids)
         for kind in ("cooperatives", "products"):
             self.created[kind] = report.stats.get((kind, "created"), 0)
 

@@ -13,6 +13,8 @@ from demo.progress import Progress
 from home.models import HomePage, NewsPage, StoryPage
 from portal.models import PortalImage, PortalSettings
 from products.models import ProductCertification, ProductPage
+from search import indexing
+from search.models import ProductSearchText
 from tests.factories import CertificationFactory, days_from_today, make_cooperative, make_product
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +78,21 @@ def test_base_demo_is_realistic_published_and_idempotent(client):
     before = snapshot()
     assert "thêm 0 hợp tác xã, 0 sản phẩm, 0 mô hình, 0 tin" in load()
     assert snapshot() == before
+
+
+def test_demo_catalogue_is_in_the_product_search_synced_in_one_batch(monkeypatch):
+    batches = []
+    sync_table = indexing.sync_table
+    monkeypatch.setattr(indexing, "sync_table", lambda ids: batches.append(ids) or sync_table(ids))
+
+    load()
+
+    live = set(ProductPage.objects.live().values_list("pk", flat=True))
+    assert set(ProductSearchText.objects.values_list("page_id", flat=True)) == live
+    assert len(batches) == 1 and set(batches[0]) == live
+    # every picture, logos too, is in Wagtail's own (the admin's) search
+    logo = CooperativePage.objects.first().logo
+    assert logo in PortalImage.objects.search(logo.title)
 
 
 def test_bulk_products_keep_the_tree_valid_and_render(client):
