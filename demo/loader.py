@@ -39,8 +39,9 @@ from portal.text import vi_slugify
 from products.importer import run_import
 from products.importer.deferred import index_once, search_index_deferred
 from products.models import Certification, ProductGalleryImage, ProductPage
+from search.signals import one_resync
 
-from . import data, product_search
+from . import data
 from .images import ImageBank
 
 PRODUCT_DETAILS = [
@@ -111,14 +112,13 @@ class DemoLoader:
             self.images.prepare(self.cooperatives.values())
             self.images.export(folder / "anh")
             # The portal's product search is synced once for the whole catalogue, not per page.
-            with transaction.atomic(), product_search.resync_deferred():
+            with transaction.atomic(), one_resync():
                 report = run_import(
                     folder / data.COOPERATIVES_CSV.name,
                     folder / data.PRODUCTS_CSV.name,
                     progress=self.progress,
                     on_create=self._fill_in,
                 )
-                product_search.resync(report.page_ids)
         for kind in ("cooperatives", "products"):
             self.created[kind] = report.stats.get((kind, "created"), 0)
 
