@@ -1,4 +1,4 @@
-"""One product's searchable data, built from the page in a constant number of queries.
+"""Products' searchable data, built from plain rows in a constant number of queries per chunk.
 
 Both indexes (Elasticsearch and the database fallback's table) and both backends' hits are made
 from these dicts, so they cannot disagree about what a product is.
@@ -33,70 +33,6 @@ def _indexable(ids=None):
 
 def indexable_count():
     return _indexable().count()
-
-
-def indexable_pages(ids=None):
-    """Indexable pages with all `product_data()` reads, in a constant number of queries."""
-    # The listing's prefetches minus image renditions, which a document does not need.
-    return (
-        _indexable(ids)
-        .select_related("locale", "cooperative_page", "cooperative_page__area")
-        .prefetch_related(None)
-        .prefetch_related("gallery_images__image", "certifications__certification")
-    )
-
-
-def _image_url(page):
-    first = next(iter(page.gallery_images.all()), None)
-    return first.image.file.url if first else ""
-
-
-def _urls(page, coop, known):
-    """The product's and its cooperative's URLs; a product's is its cooperative's plus its slug.
-
-    Wagtail's get_url() reverses a URL pattern per call; doing it once per cooperative keeps a
-    rebuild fast. `known` caches cooperative URLs for the duration of one batch.
-    """
-    if coop is None:
-        return page.get_url() or "", ""
-    if coop.pk not in known:
-        known[coop.pk] = coop.get_url() or ""
-    coop_url = known[coop.pk]
-    return (f"{coop_url}{page.slug}/" if coop_url else page.get_url() or ""), coop_url
-
-
-def product_data(page, today=None, known_urls=None):
-    """The fields of one product, as stored in both indexes, from a page of `indexable_pages()`."""
-    today = today or timezone.localdate()
-    coop = page.cooperative_page
-    area = coop.area if coop else None
-    category = page.category
-    parent = category.parent
-    url, coop_url = _urls(page, coop, {} if known_urls is None else known_urls)
-    row = {
-        "id": page.pk,
-        "title": page.title,
-        "summary": page.summary,
-        "locale": page.locale.language_code,
-        "category": category.slug,
-        "category_label": category.name,
-        "category_parent": parent.slug if parent else "",
-        "category_parent_name": parent.name if parent else "",
-        "cooperative": coop.slug if coop else "",
-        "cooperative_name": coop.title if coop else "",
-        "area": area.slug if area else "",
-        "area_name": area.name if area else "",
-        "price_vnd": page.price_vnd,
-        "unit": page.unit,
-        "published_at": page.first_published_at,
-        "last_published_at": page.last_published_at,
-    }
-    certs = [
-        (c.certification.slug, c.certification.name, c.certification.is_ocop, c.ocop_stars)
-        for c in page.certifications.all()
-        if c.is_valid(today)
-    ]
-    return _assemble(row, certs, _image_url(page), url, coop_url)
 
 
 def _assemble(row, certs, image, url, coop_url):
@@ -134,7 +70,7 @@ def _assemble(row, certs, image, url, coop_url):
     }
 
 
-# The columns `product_data()` reads, as one values() query: no model instances, no tree walk.
+# The columns a product's data is read from, as one values() query: no model instances.
 ROW_FIELDS = {
     "id": "pk",
     "title": "title",
@@ -159,11 +95,12 @@ NULLABLE_TEXT = ("category_parent", "category_parent_name", "area", "area_name")
 
 
 def product_datas(ids=None, size=2000, today=None):
-    """`product_data()` of the same pages, in chunks of `size`, from plain rows.
+    """The data of the indexable products among `ids` (all when None), in chunks of `size`.
 
     Each chunk is three queries (the pages with their cooperative, area, category and locale;
-    their first pictures; their certificates) and builds dicts, never model instances, so a
-    rebuild reads thousands of products per second. The dicts equal `product_data(page)`'s.
+    their first pictures; their certificates) plus one for new cooperatives' URLs, and builds
+    dicts, never model instances: a rebuild reads thousands of products per second, and a page
+    of search hits costs the same few queries.
     """
     today = today or timezone.localdate()
     pages = _indexable(ids).prefetch_related(None)
@@ -171,14 +108,13 @@ def product_datas(ids=None, size=2000, today=None):
     coop_urls, image_urls = {}, {}
     for start in range(0, len(all_ids), size):
         chunk = all_ids[start : start + size]
-        # A range of primary keys, not a list of thousands of parameters; only `chunk` is kept.
         wanted = set(chunk)
-        in_range = {"pk__gte": chunk[0], "pk__lte": chunk[-1]}
-        found = pages.filter(**in_range).order_by("pk").values_list(*ROW_FIELDS.values())
+        keys = _keys(chunk)
+        found = pages.filter(**keys("pk")).order_by("pk").values_list(*ROW_FIELDS.values())
         rows = [dict(zip(ROW_FIELDS, values, strict=True)) for values in found]
         rows = [row for row in rows if row["id"] in wanted]
-        images = _first_images(chunk[0], chunk[-1], image_urls)
-        certs = _valid_certificates(chunk[0], chunk[-1], today)
+        images = _first_images(keys("page_id"), image_urls)
+        certs = _valid_certificates(keys("page_id"), today)
         _cooperative_urls({row["cooperative_id"] for row in rows} - coop_urls.keys(), coop_urls)
         datas = []
         for row in rows:
@@ -191,12 +127,23 @@ def product_datas(ids=None, size=2000, today=None):
         yield datas
 
 
-def _first_images(low, high, urls):
+SMALL = 200  # up to this many ids (a page of hits) are asked for by name
+
+
+def _keys(chunk):
+    """The filter for a chunk's ids on a given column: by name for a few (a page of search hits,
+    wherever they are), by range for a rebuild's thousands (not thousands of parameters)."""
+    if len(chunk) <= SMALL:
+        return lambda column: {f"{column}__in": chunk}
+    return lambda column: {f"{column}__gte": chunk[0], f"{column}__lte": chunk[-1]}
+
+
+def _first_images(keys, urls):
     """Page id -> URL of its first picture; `urls` caches each file's URL across chunks."""
     url = get_image_model()._meta.get_field("file").storage.url  # the storage's own method
     first = {}
     rows = (
-        ProductGalleryImage.objects.filter(page_id__gte=low, page_id__lte=high)
+        ProductGalleryImage.objects.filter(**keys)
         .order_by("page_id", "sort_order", "pk")
         .values_list("page_id", "image__file")
     )
@@ -208,10 +155,10 @@ def _first_images(low, high, urls):
     return first
 
 
-def _valid_certificates(low, high, today):
+def _valid_certificates(keys, today):
     certs = {}
     rows = (
-        ProductCertification.objects.filter(page_id__gte=low, page_id__lte=high)
+        ProductCertification.objects.filter(**keys)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
         .order_by("page_id", "sort_order", "pk")
         .values_list(

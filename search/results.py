@@ -84,7 +84,7 @@ class SearchResults:
 
 
 def hit_from_data(data, highlight=None):
-    """A hit from a product's data dict (the ES `_source` or `product_data()`)."""
+    """A hit from a product's data dict (the ES `_source` or `product_datas()`)."""
     return Hit(
         id=int(data["id"]),
         title=data["title"],

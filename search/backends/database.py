@@ -22,7 +22,7 @@ from portal.text import fold
 from .. import vocabulary
 from ..facets import FILTERS, KEYS, SORTS, annotations, build_facets, count_groups
 from ..models import ProductSearchText, Synonym
-from ..product_data import indexable_pages, product_data
+from ..product_data import product_datas
 from ..results import SearchResults, hit_from_data
 from . import postgres, sqlite
 
@@ -192,8 +192,13 @@ def mark(text, words):
     return "".join(parts)
 
 
+def by_id(ids):
+    """Each indexable product's data among `ids`, by id (unpublished ones are left out)."""
+    return {data["id"]: data for chunk in product_datas(ids) for data in chunk}
+
+
 def _hits(ids, terms):
-    datas = {page.pk: product_data(page) for page in indexable_pages(ids)}
+    datas = by_id(ids)
     words = {alt for _token, alts in terms for alt in alts}
     hits = []
     for pk in ids:
@@ -251,7 +256,7 @@ def autocomplete(q, language, size):
         first=Case(When(folded_title__startswith=" ".join(tokens), then=0), default=1)
     ).order_by("first", "title_sort")
     pages = list(rows.values_list("page_id", flat=True)[:size])
-    datas = {page.pk: product_data(page) for page in indexable_pages(pages)}
+    datas = by_id(pages)
     return [
         {"id": pk, "title": d["title"], "url": d["url"], "category": d["category_label"]}
         for pk, d in ((pk, datas.get(pk)) for pk in pages)
