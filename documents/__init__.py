@@ -1,0 +1,1 @@
+"""The library of collective-economy documents: laws, decrees, plans and guidance."""

@@ -1,0 +1,1 @@
+"""The Alliance's programme: trade fairs and events, calendars and stand applications."""

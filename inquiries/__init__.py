@@ -1,0 +1,1 @@
+"""Buyers reach producers: inquiries, requests for quotation, and how fast cooperatives answer."""
