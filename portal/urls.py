@@ -33,4 +33,8 @@ if settings.SERVE_MEDIA:
     )
 
 # Vietnamese at /, English at /en/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("inquiries.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_float, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -156,6 +156,9 @@ ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 2.0)
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "portal.tasks.ThreadBackend"},
+    # Mail waits in the database until `manage.py db_worker --backend mail` sends it: it
+    # survives a restart, serves several app servers, and is never dropped.
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
 CACHES = {
@@ -168,6 +171,27 @@ CACHES = {
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cổng HTX Hà Nội <no-reply@htx.hanoi.gov.vn>")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_float("EMAIL_TIMEOUT", 10.0)
+
+# Inquiries (docs/inquiries.md). The trade desk is a group; this address gets its mail too.
+INQUIRY_TRADE_DESK_EMAIL = env_str("INQUIRY_TRADE_DESK_EMAIL", "xuctien@lienminhhtx.hanoi.gov.vn")
+INQUIRY_REMIND_AFTER_HOURS = 48
+INQUIRY_ESCALATE_AFTER_HOURS = 72
+INQUIRY_RESPONSIVENESS_DAYS = 90
+INQUIRY_RESPONSIVENESS_MIN = 5  # fewer inquiries than this: "not enough data"
+# Buyers' personal data is blanked this many days after the inquiry's last change.
+INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 730)
+# Sends per window (seconds), per client address and per buyer's e-mail address.
+INQUIRY_RATE_LIMITS = {"address": (10, 3600), "email": (5, 3600)}
+INQUIRY_MAX_LINKS = 2  # more links than this in a message: held for the trade desk
+# The proof-of-work challenge (ALTCHA): signed with its own key, derived from SECRET_KEY if unset.
+ALTCHA_HMAC_KEY = env_str("ALTCHA_HMAC_KEY", "")
+ALTCHA_MAX_NUMBER = 50_000
+ALTCHA_EXPIRES_MINUTES = 60
 
 LOGGING = {
     "version": 1,

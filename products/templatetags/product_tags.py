@@ -1,11 +1,7 @@
-"""Template tags of the catalogue: prices, OCOP stars, harvest months, the producer's contact."""
+"""Template tags of the catalogue: prices, OCOP stars, harvest months, the category tree."""
 
-from urllib.parse import quote
 
 from django import template
-from django.utils.translation import gettext_lazy as _
-
-from portal.templatetags.portal_tags import tel_href
 
 register = template.Library()
 
@@ -34,14 +30,3 @@ def stars(count):
         return ""
 
 
-@register.simple_tag(takes_context=True)
-def contact_url(context, cooperative, product=None):
-    """Where "Contact the producer" leads: an e-mail about the product, a call, or the profile."""
-    if cooperative.email:
-        subject = _("Hỏi mua: %(product)s") % {"product": product.title} if product else ""
-        query = f"?subject={quote(str(subject))}" if subject else ""
-        return f"mailto:{cooperative.email}{query}"
-    if cooperative.phone:
-        return tel_href(cooperative.phone)
-    url = cooperative.get_url(context.get("request")) or ""
-    return f"{url}#lien-he"
