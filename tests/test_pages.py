@@ -237,8 +237,9 @@ def test_product_page_price_supply_and_producer_contact(client):
     assert "Túi 2 kg" in text and "12 tháng" in text and "Nhật Bản, Hàn Quốc" in text
     assert f'<a href="{coop.url}">HTX Gạo Đông Anh</a>' in html
     assert 'href="tel:0912345678"' in html and 'href="mailto:gao@htx.vn"' in html
-    assert "Liên hệ nhà sản xuất" in text
-    assert 'href="mailto:gao@htx.vn?subject=' in html
+    # The call to action is the inquiry form on the page, no longer a mailto: link.
+    assert 'href="#hoi-mua"' in html and 'id="hoi-mua"' in html
+    assert "mailto:gao@htx.vn?subject=" not in html
     # Responsive, described product picture.
     assert "<picture>" in html and 'alt="Túi gạo nếp"' in html and "srcset=" in html
 
