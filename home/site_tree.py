@@ -29,6 +29,8 @@ INDEX_PAGES = [
         "model-cooperatives",
     ),
     ("home.NewsIndexPage", "Tin tức", "tin-tuc", "News", "news"),
+    ("events.EventIndexPage", "Sự kiện", "su-kien", "Events", "events"),
+    ("documents.LegalDocumentIndexPage", "Văn bản", "van-ban", "Documents", "documents"),
 ]
 
 

@@ -10,8 +10,9 @@ class SearchConfig(AppConfig):
     def ready(self):
         from portal.health import EXTRA_CHECKS
 
-        from . import signals
+        from . import document_hooks, signals
         from .backends import elasticsearch_client
 
         signals.connect()
+        document_hooks.connect()  # the documents library (docs/documents.md)
         EXTRA_CHECKS["search"] = elasticsearch_client.health_check

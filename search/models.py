@@ -95,3 +95,7 @@ class ProductSearchText(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# The documents library fallback table lives in its own module.
+from .document_models import DocumentSearchText  # noqa: E402, F401

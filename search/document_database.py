@@ -1,0 +1,196 @@
+"""The documents library searched in the database, when Elasticsearch is not configured or
+does not answer: the same filters, facets and status rule, the same folding, typos corrected
+within the same edit distance (`AUTO:4,7`), and a passage with the words marked.
+
+Every word must be found (as typed after folding, or corrected): a library search is for a
+phrase someone remembers, not for "any of these words"."""
+
+import re
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.html import escape
+
+from documents.choices import Status
+from documents.status import StatusDates
+from portal.text import fold
+
+from .document_models import DocumentSearchText
+from .document_query import PAGE_SIZE, DocumentHit, DocumentResults
+from .document_status import status_q
+
+WORD = re.compile(r"\w+")
+VOCABULARY_SECONDS = 300
+FACETS = ("doc_type", "issuer", "legal_field", "year")
+PASSAGE = 200
+
+
+def allowed_edits(word):
+    """Elasticsearch's AUTO:4,7: no typo under four letters, one up to seven, two beyond."""
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+def edit_distance(a, b, limit):
+    """Levenshtein distance, giving up (limit + 1) once it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def vocabulary(language):
+    key = f"search:library-vocabulary:{language}"
+    words = cache.get(key)
+    if words is None:
+        words = set()
+        for folded in DocumentSearchText.objects.filter(language=language).values_list(
+            "folded", flat=True
+        ):
+            words.update(folded.split())
+        cache.set(key, words, VOCABULARY_SECONDS)
+    return words
+
+
+def forget_vocabulary():
+    for language in ("vi", "en"):
+        cache.delete(f"search:library-vocabulary:{language}")
+
+
+def query_words(q, language):
+    """Each folded word, or the known words within its allowed edits: [[alternatives]]."""
+    known = vocabulary(language)
+    groups = []
+    for word in WORD.findall(fold(q)):
+        if word in known or not allowed_edits(word):
+            groups.append([word])
+            continue
+        limit = allowed_edits(word)
+        close = [w for w in known if edit_distance(word, w, limit) <= limit]
+        groups.append(close or [word])
+    return groups
+
+
+def _words_q(groups):
+    condition = Q()
+    for group in groups:
+        alternatives = Q()
+        for word in group:
+            alternatives |= Q(folded__contains=f" {word} ")
+        condition &= alternatives
+    return condition
+
+
+def _filtered(query, today):
+    rows = DocumentSearchText.objects.filter(language=query.language)
+    for name in FACETS:
+        if value := getattr(query, name):
+            rows = rows.filter(**{name: value})
+    if query.status:
+        rows = rows.filter(status_q(query.status, today))
+    return rows
+
+
+def passage(body, summary, groups):
+    """About 200 characters of the file around the first word found, the words marked."""
+    words = {w for group in groups for w in group}
+    for text in (body, summary):
+        tokens = [(m.start(), m.end()) for m in WORD.finditer(text) if fold(m.group()) in words]
+        if tokens:
+            return _mark(text, tokens)
+    return ""
+
+
+def _mark(text, tokens):
+    first = tokens[0][0]
+    start = max(0, text.rfind(" ", 0, max(0, first - PASSAGE // 3)) + 1)
+    end = min(len(text), start + PASSAGE)
+    out, cursor = [], start
+    for a, b in tokens:
+        if a < start or b > end:
+            continue
+        out += [escape(text[cursor:a]), "<mark>", escape(text[a:b]), "</mark>"]
+        cursor = b
+    out.append(escape(text[cursor:end]))
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + "".join(out).strip() + suffix
+
+
+def _rank(row, groups, q_folded):
+    title_hits = sum(any(f" {w} " in row["folded_title"] for w in group) for group in groups)
+    number_hit = bool(q_folded) and fold(row["number"]) == q_folded
+    return (-number_hit, -title_hits, -row["issued_on"].toordinal())
+
+
+def _hit(row, groups, today):
+    dates = StatusDates(
+        row["effective_from"], row["ends_on"], row["partly_from"], row["status_override"]
+    )
+    return DocumentHit(
+        id=row["page_id"],
+        title=row["title"],
+        number=row["number"],
+        url=row["url"],
+        summary=row["summary"],
+        doc_type=row["doc_type"],
+        issued_on=row["issued_on"],
+        status=dates.status_on(today),
+        passage=passage(row["body"], row["summary"], groups) if groups else "",
+    )
+
+
+def _facets(rows, today):
+    facets = {}
+    for name in FACETS:
+        counts = rows.values(name).annotate(n=Count("page_id")).order_by()
+        facets[name] = {str(c[name]): c["n"] for c in counts if c[name] not in ("", None)}
+    aggregates = {s: Count("page_id", filter=status_q(s, today)) for s in Status.values}
+    facets["status"] = rows.aggregate(**aggregates)
+    return facets
+
+
+LIGHT = ("page_id", "title", "number", "folded_title", "issued_on")
+FULL = (
+    "page_id",
+    "title",
+    "number",
+    "url",
+    "summary",
+    "body",
+    "doc_type",
+    "issued_on",
+    "effective_from",
+    "ends_on",
+    "partly_from",
+    "status_override",
+)
+
+
+def search(query):
+    today = timezone.localdate()
+    rows = _filtered(query, today)
+    groups = query_words(query.q, query.language) if query.q else []
+    if groups:
+        rows = rows.filter(_words_q(groups))
+    q_folded = " ".join(WORD.findall(fold(query.q)))
+    ranked = sorted(rows.values(*LIGHT), key=lambda r: _rank(r, groups, q_folded))
+    total = len(ranked)
+    page_ids = [r["page_id"] for r in ranked[(query.page - 1) * PAGE_SIZE : query.page * PAGE_SIZE]]
+    full = {
+        r["page_id"]: r
+        for r in DocumentSearchText.objects.filter(page_id__in=page_ids).values(*FULL)
+    }
+    return DocumentResults(
+        hits=[_hit(full[pk], groups, today) for pk in page_ids],
+        total=total,
+        facets=_facets(rows, today),
+        backend="database",
+    )
