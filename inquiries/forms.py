@@ -39,9 +39,7 @@ class BuyerForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
         help_texts = {
-            "phone": _(
-                "Không bắt buộc. Ghi cả mã nước nếu ở ngoài Việt Nam, ví dụ +81 3 1234 5678."
-            ),
+            "phone": _("Ghi cả mã nước nếu ở ngoài Việt Nam, ví dụ +81 3 1234 5678."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -114,8 +112,8 @@ class InquiryForm(BuyerForm):
         }
         help_texts = {
             **BuyerForm.Meta.help_texts,
-            "incoterm": _("Không bắt buộc; cho hàng xuất khẩu."),
-            "target_price": _("Không bắt buộc; giá cho một đơn vị."),
+            "incoterm": _("Cho hàng xuất khẩu."),
+            "target_price": _("Giá cho một đơn vị tính."),
         }
 
     def __init__(self, *args, unit="", **kwargs):
