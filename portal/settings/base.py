@@ -112,7 +112,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# `locale/` is the English of the portal's Vietnamese strings (`makemessages -l en`, first, so it
+# receives them); `admin_locale/vi` supplies the Vietnamese Wagtail's own catalogue lacks. Both
+# outrank the apps' catalogues (docs/cooperative-guide.md, "Bản dịch trang quản trị").
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
