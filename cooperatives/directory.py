@@ -1,4 +1,4 @@
-"""The directory's filters: sector, area, kind and latest rating, read from the query string."""
+"""The directory's filters: sector, area, kind, latest rating and responsiveness, from the URL."""
 
 from django import forms
 from django.db.models import Count, Q
@@ -32,6 +32,11 @@ class DirectoryFilter(forms.Form):
         choices=[("", _("Mọi xếp loại")), *Rating.choices],
         required=False,
     )
+    responsive = forms.BooleanField(
+        label=_("Thường trả lời trong 48 giờ"),
+        required=False,
+        help_text=_("Trả lời ít nhất 80% yêu cầu hỏi mua trong 48 giờ, trong 90 ngày qua."),
+    )
 
     def __init__(self, data, locale):
         super().__init__(data)
@@ -61,7 +66,16 @@ class DirectoryFilter(forms.Form):
             pages = pages.filter(kind=data["kind"])
         if data.get("rating"):
             pages = pages.filter(latest_rating=data["rating"])
+        if data.get("responsive"):
+            pages = pages.filter(translation_key__in=self.responsive_keys())
         return pages
+
+    @staticmethod
+    def responsive_keys():
+        # The figures belong to the Vietnamese page (inquiries' reverse relation); a translation
+        # shares its translation key.
+        fast = CooperativePage.objects.filter(responsiveness__responds_within_48h=True)
+        return fast.values("translation_key")
 
     def active(self):
         """(label, value, query string without it) of each filter in force: the chips."""
@@ -71,9 +85,10 @@ class DirectoryFilter(forms.Form):
         for name, field in self.fields.items():
             value = self.cleaned_data.get(name)
             if value:
-                shown = (
-                    dict(field.choices).get(value, value) if name in ("kind", "rating") else value
-                )
+                if name in ("kind", "rating"):
+                    shown = dict(field.choices).get(value, value)
+                else:
+                    shown = _("có") if value is True else value
                 chosen.append((field.label, shown, self.query_without(name)))
         return chosen
 

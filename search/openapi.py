@@ -37,7 +37,20 @@ RESULT = {
         "summary": {"type": "string"},
         "cooperative": {
             "type": "object",
-            "properties": {"name": {"type": "string"}, "url": {"type": "string"}},
+            "properties": {
+                "name": {"type": "string"},
+                "url": {"type": "string"},
+                "responsiveness": {
+                    "type": "object",
+                    "description": "Inquiries of the last 90 days; null figures under 5.",
+                    "properties": {
+                        "inquiries": {"type": "integer"},
+                        "share_answered_within_48h": {"type": ["integer", "null"]},
+                        "median_hours_to_first_answer": {"type": ["number", "null"]},
+                        "responds_within_48h": {"type": "boolean"},
+                    },
+                },
+            },
         },
         "category": {"type": "string"},
         "area": {"type": "string"},

@@ -6,6 +6,9 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from inquiries.models import Responsiveness
+from products.models import ProductPage
+
 from .openapi import openapi_document
 from .query import QueryError, parse_query
 from .service import autocomplete, search_products
@@ -34,9 +37,33 @@ def search_api(request):
         query = parse_query(request.GET, language=_language(request))
     except QueryError as error:
         return _error(error)
-    response = JsonResponse(search_products(query).as_json())
+    payload = search_products(query).as_json()
+    _add_responsiveness(payload["results"])
+    response = JsonResponse(payload)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _add_responsiveness(results):
+    """Each hit's producer figures, as on its pages: one query for the whole page of hits."""
+    ids = [hit["id"] for hit in results]
+    coop_of = dict(ProductPage.objects.filter(pk__in=ids).values_list("pk", "cooperative_page_id"))
+    figures = Responsiveness.objects.filter(cooperative_id__in=set(coop_of.values()))
+    by_coop = {f.cooperative_id: f for f in figures}
+    for hit in results:
+        hit["cooperative"]["responsiveness"] = _figures(by_coop.get(coop_of.get(hit["id"])))
+
+
+def _figures(figures):
+    enough = figures is not None and figures.enough_data
+    return {
+        "inquiries": figures.inquiries if figures else 0,
+        "share_answered_within_48h": figures.share_within_48h if enough else None,
+        "median_hours_to_first_answer": round(figures.median_hours, 1)
+        if enough and figures.median_hours is not None
+        else None,
+        "responds_within_48h": bool(enough and figures.responds_within_48h),
+    }
 
 
 @require_GET

@@ -160,3 +160,31 @@ def test_personal_data_is_erased_after_the_retention_period(cooperative, setting
     assert old.messages.get().body == ""
     assert all(d.to == [] for d in Delivery.objects.filter(inquiry=old))
     assert recent.email == "recent@example.com" and recent.erased_at is None
+
+
+def test_the_directory_filters_cooperatives_that_respond_within_48_hours(client, cooperative):
+    slow = make_cooperative("HTX Chậm Trả Lời", email="cham@htx.vn")
+    now = timezone.now()
+    for n in range(5):
+        answered_after(cooperative, 3, now - hours(60 + n), email=f"f{n}@example.com")
+        answered_after(slow, None, now - hours(60 + n), email=f"s{n}@example.com")
+    chase()
+    html = html_of(client, cooperative.get_parent().url + "?responsive=on")
+    text = text_of(html)
+    assert "HTX Mật ong Ba Vì" in text and "HTX Chậm Trả Lời" not in text
+    assert "Thường trả lời trong 48 giờ: có" in text  # the removable chip
+
+
+def test_the_search_api_gives_each_hit_its_producers_figures(client, cooperative):
+    product = make_product(cooperative, title="Mật ong hoa nhãn")
+    now = timezone.now()
+    for n in range(5):
+        answered_after(cooperative, 4, now - hours(60 + n), email=f"a{n}@example.com")
+    data = client.get("/api/products/search/", {"q": "mật ong"}).json()
+    hit = next(h for h in data["results"] if h["id"] == product.pk)
+    assert hit["cooperative"]["responsiveness"] == {
+        "inquiries": 5,
+        "share_answered_within_48h": 100,
+        "median_hours_to_first_answer": 4.0,
+        "responds_within_48h": True,
+    }
