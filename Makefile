@@ -5,13 +5,19 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEARCH_PORT ?= 9200
 
+# The site and the mail worker together (inquiries' mail waits in the database for the worker);
+# Ctrl-C stops both.
+SERVE_WITH_MAIL = trap 'kill 0' EXIT INT TERM; \
+	$(PY) manage.py db_worker --backend=mail --queue-name='*' --no-reload & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
 .PHONY: start install test lint check serve search-node
 
 start: install  ## install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py ensure_admin --url http://127.0.0.1:$(PORT)
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(SERVE_WITH_MAIL)
 
 install: $(VENV)/.installed  ## create the virtual environment with every dependency
 
@@ -29,7 +35,7 @@ test: install  ## run the whole test suite (starts its own OpenSearch node: need
 	$(PY) -m pytest
 
 serve: install  ## serve without reloading the demo content
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(SERVE_WITH_MAIL)
 
 search-node: install  ## build and run a local OpenSearch node on :9200 (Java 17, Maven); Ctrl-C stops it
 	$(PY) searchnode/launcher.py --port $(SEARCH_PORT)
