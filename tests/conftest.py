@@ -17,3 +17,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in Vietnamese: a request in English leaves its language on the thread,
+    and reverse() in the next test would build English URLs."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

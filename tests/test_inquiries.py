@@ -4,6 +4,7 @@ import altcha
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from inquiries import spam
 from inquiries.mail import buyer_token
@@ -194,15 +195,24 @@ def test_rate_limits_per_email(client, product, settings):
 
 
 def test_english_buyer_gets_english_pages_and_mail(client, product):
-    client.post(
-        "/en" + reverse("inquiries:send"), form_data(product, country="JP", phone="+81 3 1234 5678")
-    )
+    with translation.override("en"):
+        url = reverse("inquiries:send")
+    assert url == "/en/inquiry/"
+    form = client.get(url, {"product": product.pk}).content.decode()
+    assert "Send the inquiry" in form and "trade term (incoterms 2020)" in form.lower()
+    response = client.post(url, form_data(product, country="JP", phone="+81 3 1234 5678"))
     inquiry = Inquiry.objects.get()
-    assert inquiry.language == "en"
+    assert inquiry.language == "en" and inquiry.phone == "+81312345678"
+    assert response["Location"].startswith("/en/inquiry/")
+    page = text_of(client.get(response["Location"]).content.decode())
+    assert "Sent." in page and "New" in page
     run_mail_queue()
     to_buyer = next(m for m in mail.outbox if m.to == ["lan@example.vn"])
-    assert "/en/" in to_buyer.body
-    assert "Thank you" in to_buyer.body or "received" in to_buyer.subject.lower()
+    assert to_buyer.subject == f"Inquiry {inquiry.reference} received"
+    assert "Thank you. Your inquiry has been passed to HTX Gạo Sóc Sơn." in to_buyer.body
+    assert "/en/inquiry/" in to_buyer.body
+    to_cooperative = next(m for m in mail.outbox if m.to == ["gao@htx.vn"])
+    assert to_cooperative.subject.startswith("Yêu cầu hỏi mua mới")  # cooperatives read Vietnamese
 
 
 def test_a_cooperative_without_any_address_goes_to_the_trade_desk(client, settings):
