@@ -102,10 +102,13 @@ def change_status(inquiry, status, user, by_cooperative):
     now = timezone.now()
     if by_cooperative and status in (Status.ANSWERED_OUTSIDE, Status.DECLINED):
         _answered_by_cooperative(inquiry, now)
-    if status == Status.NEW and inquiry.delivered_at is None:
-        inquiry.delivered_at = now  # the desk rescued a spam-marked one
+    rescued = status == Status.NEW and inquiry.delivered_at is None
+    if rescued:  # the desk restores one the honeypot took for spam: it reaches the cooperative
+        inquiry.delivered_at = now
         inquiry.save(update_fields=["delivered_at"])
     _set_status(inquiry, status, user, now)
+    if rescued:
+        _tell_cooperative(Kind.NEW_INQUIRY, inquiry)
     refresh(inquiry.cooperative_id)
 
 

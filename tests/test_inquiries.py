@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from inquiries import spam
+from inquiries import lifecycle, spam
 from inquiries.mail import buyer_token
 from inquiries.models import Delivery, Inquiry, Status
 from tests.factories import make_cooperative, make_product
@@ -163,8 +163,13 @@ def test_a_replayed_proof_counts_as_none(client, product):
 def test_the_honeypot_stores_spam_and_tells_nobody(client, product):
     response = client.post(reverse("inquiries:send"), form_data(product, ho_so_web="http://x"))
     assert response.status_code == 200
-    assert Inquiry.objects.get().status == Status.SPAM
+    inquiry = Inquiry.objects.get()
+    assert inquiry.status == Status.SPAM
     assert not Delivery.objects.exists()
+    # Never lost: the trade desk restores it and it reaches the cooperative.
+    lifecycle.change_status(inquiry, Status.NEW, None, by_cooperative=False)
+    assert inquiry.delivered_at is not None
+    assert Delivery.objects.filter(kind="new_inquiry", inquiry=inquiry).exists()
 
 
 def test_many_links_are_held(client, product):
