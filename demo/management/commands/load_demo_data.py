@@ -6,6 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.bulk import add_bulk_products
+from demo.inquiries import load_demo_inquiries
 from demo.loader import DemoLoader
 from demo.progress import Progress
 
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             "Bản mẫu: thêm {cooperatives} hợp tác xã, {products} sản phẩm, {stories} mô hình, "
             "{news} tin ({seconds:.1f} s).".format(**created, seconds=time.monotonic() - started)
         )
+        inquiries = load_demo_inquiries()
+        self.stdout.write(f"Hỏi mua: thêm {inquiries} yêu cầu mẫu (90 ngày qua).")
         if products:
             self._bulk(products, chunk)
 
