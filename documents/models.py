@@ -51,14 +51,23 @@ class LegalDocumentIndexPage(BasePage):
 
 class LegalDocumentPage(BasePage):
     number = models.CharField(
-        _("số hiệu"), max_length=60, db_index=True, help_text=_("Ví dụ: 17/2023/QH15.")
+        _("số hiệu"),
+        max_length=60,
+        blank=True,
+        db_index=True,
+        help_text=_("Ví dụ: 17/2023/QH15. Để trống nếu bản lưu không ghi số hiệu."),
     )
     doc_type = models.CharField(_("loại văn bản"), max_length=20, choices=DocumentType.choices)
     issuer = models.ForeignKey(
         Issuer, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="+"
     )
     signer = models.CharField(_("người ký"), max_length=120, blank=True)
-    issued_on = models.DateField(_("ngày ban hành"))
+    issued_on = models.DateField(
+        _("ngày ban hành"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu bản lưu không ghi ngày ký; không đoán."),
+    )
     effective_from = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
     effective_until = models.DateField(
         _("ngày hết hiệu lực"),
@@ -131,7 +140,8 @@ class LegalDocumentPage(BasePage):
         errors = {}
         if self.effective_from and self.issued_on and self.effective_from < self.issued_on:
             errors["effective_from"] = _("Ngày có hiệu lực không thể trước ngày ban hành.")
-        if self.effective_until and self.effective_until <= (self.effective_from or self.issued_on):
+        start = self.effective_from or self.issued_on
+        if self.effective_until and start and self.effective_until <= start:
             errors["effective_until"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
         if self.official_file_id and (message := file_error(self.official_file)):
             errors["official_file"] = message
@@ -185,8 +195,8 @@ class LegalDocumentPage(BasePage):
                     "@type": "Legislation",
                     "name": self.title,
                     "legislationIdentifier": self.number,
-                    "legislationDate": self.issued_on.isoformat(),
-                    "legislationDateVersion": (self.checked_on or self.issued_on).isoformat(),
+                    "legislationDate": self.issued_on,
+                    "legislationDateVersion": self.checked_on or self.issued_on,
                     "legislationPassedBy": {"@type": "Organization", "name": self.issuer.name},
                     "abstract": self.summary,
                     "url": absolute_url(request, self.get_url(request)),

@@ -51,7 +51,7 @@ def document_data(page):
         "doc_type": page.doc_type,
         "issuer": page.issuer.slug,
         "legal_field": page.legal_field.slug if page.legal_field else "",
-        "year": page.issued_on.year,
+        "year": page.issued_on.year if page.issued_on else None,
         "issued_on": page.issued_on,
         "effective_from": dates.effective_from,
         "ends_on": dates.ends_on,

@@ -99,17 +99,35 @@ def _filtered(query, today):
 
 
 def passage(body, summary, groups):
-    """About 200 characters of the file around the first word found, the words marked."""
-    words = {w for group in groups for w in group}
+    """About 200 characters of the file where most of the words are found together, marked."""
+    group_of = {w: i for i, group in enumerate(groups) for w in group}
     for text in (body, summary):
-        tokens = [(m.start(), m.end()) for m in WORD.finditer(text) if fold(m.group()) in words]
+        tokens = [
+            (m.start(), m.end(), group_of[f])
+            for m in WORD.finditer(text)
+            if (f := fold(m.group())) in group_of
+        ]
         if tokens:
-            return _mark(text, tokens)
+            return _mark(text, tokens, _best_start(tokens))
     return ""
 
 
-def _mark(text, tokens):
-    first = tokens[0][0]
+def _best_start(tokens, limit=5000):
+    """The position of the window of PASSAGE characters holding the most distinct words."""
+    tokens = tokens[:limit]
+    best, best_count, j = tokens[0][0], 0, 0
+    for i, (start, _end, _group) in enumerate(tokens):
+        j = max(j, i)
+        while j + 1 < len(tokens) and tokens[j + 1][1] - start <= PASSAGE:
+            j += 1
+        count = len({g for _a, _b, g in tokens[i : j + 1]})
+        if count > best_count:
+            best, best_count = start, count
+    return best
+
+
+def _mark(text, tokens, first):
+    tokens = [(a, b) for a, b, _group in tokens]
     start = max(0, text.rfind(" ", 0, max(0, first - PASSAGE // 3)) + 1)
     end = min(len(text), start + PASSAGE)
     out, cursor = [], start
@@ -127,7 +145,8 @@ def _mark(text, tokens):
 def _rank(row, groups, q_folded):
     title_hits = sum(any(f" {w} " in row["folded_title"] for w in group) for group in groups)
     number_hit = bool(q_folded) and fold(row["number"]) == q_folded
-    return (-number_hit, -title_hits, -row["issued_on"].toordinal())
+    issued = row["issued_on"].toordinal() if row["issued_on"] else 0
+    return (-number_hit, -title_hits, -issued)
 
 
 def _hit(row, groups, today):

@@ -23,8 +23,8 @@ class DocumentSearchText(models.Model):
     doc_type = models.CharField(max_length=20, db_index=True)
     issuer = models.CharField(max_length=120, db_index=True)
     legal_field = models.CharField(max_length=120, blank=True, db_index=True)
-    year = models.PositiveSmallIntegerField(db_index=True)
-    issued_on = models.DateField()
+    year = models.PositiveSmallIntegerField(null=True, db_index=True)
+    issued_on = models.DateField(null=True)
     # The dates the status is computed from on the day of the search (documents/status.py).
     effective_from = models.DateField(null=True)
     ends_on = models.DateField(null=True)

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.bulk import add_bulk_products
 from demo.inquiries import load_demo_inquiries
 from demo.loader import DemoLoader
+from demo.programme import ProgrammeLoader
 from demo.progress import Progress
 
 
@@ -39,6 +40,11 @@ class Command(BaseCommand):
         self.stdout.write(
             "Bản mẫu: thêm {cooperatives} hợp tác xã, {products} sản phẩm, {stories} mô hình, "
             "{news} tin ({seconds:.1f} s).".format(**created, seconds=time.monotonic() - started)
+        )
+        programme = ProgrammeLoader().run()
+        self.stdout.write(
+            "Chương trình và thư viện: thêm {events} sự kiện, {documents} văn bản, "
+            "{applications} đơn đăng ký gian hàng.".format(**programme)
         )
         inquiries = load_demo_inquiries()
         self.stdout.write(f"Hỏi mua: thêm {inquiries} yêu cầu mẫu (90 ngày qua).")
