@@ -87,15 +87,14 @@ def link_count(text):
     return len(LINK.findall(text or ""))
 
 
-def _repeats(model, email, message, **scope):
+def _repeats(same, email):
     since = timezone.now() - datetime.timedelta(days=1)
-    return model.objects.filter(
-        email__iexact=email, message=message, created_at__gte=since, **scope
-    ).exists()
+    return same.filter(email__iexact=email, created_at__gte=since).exists()
 
 
-def screen(request, data, model, **scope):
-    """The verdict on a valid form's data; `scope` names the addressee for the repeat filter."""
+def screen(request, data, same):
+    """The verdict on a valid form's data; `same` holds earlier submissions of identical content
+    (the repeat filter looks for one from this e-mail address in the last day)."""
     if data.get(HONEYPOT_FIELD):
         return Verdict(spam=True)
     email = data["email"].lower()
@@ -108,7 +107,7 @@ def screen(request, data, model, **scope):
                 "xin gửi lại sau ít phút, hoặc gọi cho Liên minh HTX."
             )
         )
-    if _repeats(model, email, data.get("message", ""), **scope):
+    if _repeats(same, email):
         return Verdict(
             refused=_(
                 "Yêu cầu giống hệt đã được gửi trong 24 giờ qua. Bạn sẽ nhận trả lời qua "

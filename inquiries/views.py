@@ -59,29 +59,46 @@ def _private(response):
     return response
 
 
+def _submit(request, form, same, store, buyer_view):
+    """Screen a valid form, store it with `store(verdict)` and show the buyer's page; None when
+    refused (the reason is on the form, with everything the buyer typed)."""
+    verdict = spam.screen(request, form.cleaned_data, same)
+    if verdict.refused:
+        form.add_error(None, verdict.refused)
+        form.refused = True
+        return None
+    record = store(verdict)
+    if verdict.spam:
+        return render(request, "inquiries/received.html")
+    url = reverse(buyer_view, kwargs={"token": buyer_token(record)})
+    return redirect(f"{url}?sent=1")
+
+
+def _form_status(request, form):
+    if request.method != "POST":
+        return 200
+    return 429 if getattr(form, "refused", False) else 400  # refused: too many, or a repeat
+
+
 @require_http_methods(["GET", "POST"])
 def send_inquiry(request):
     target = target_from(request.POST if request.method == "POST" else request.GET)
     form = InquiryForm(request.POST or None, unit=target.unit)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            verdict = spam.screen(
-                request, form.cleaned_data, Inquiry, cooperative=target.cooperative
-            )
-            if not verdict.refused:
-                inquiry = form.save(commit=False)
-                inquiry.cooperative, inquiry.product = target.cooperative, target.product
-                inquiry.language = get_language()
-                lifecycle.submit(inquiry, verdict)
-                if verdict.spam:
-                    return render(request, "inquiries/received.html", status=200)
-                url = reverse("inquiries:buyer", kwargs={"token": buyer_token(inquiry)})
-                return redirect(f"{url}?sent=1")
-            form.add_error(None, verdict.refused)
-            status = 429
+
+    def store(verdict):
+        inquiry = form.save(commit=False)
+        inquiry.cooperative, inquiry.product = target.cooperative, target.product
+        inquiry.language = get_language()
+        return lifecycle.submit(inquiry, verdict)
+
+    if request.method == "POST" and form.is_valid():
+        message = form.cleaned_data["message"]
+        same = Inquiry.objects.filter(cooperative=target.cooperative, message=message)
+        response = _submit(request, form, same, store, "inquiries:buyer")
+        if response is not None:
+            return response
     context = {"form": form, "target": target, "challenge": spam.new_challenge()}
+    status = _form_status(request, form)
     return render(request, "inquiries/inquiry_form_page.html", context, status=status)
 
 
@@ -119,26 +136,25 @@ def buyer_page(request, token):
 
 @require_http_methods(["GET", "POST"])
 def request_quote(request):
-    categories = quoting.categories()
-    form = QuoteRequestForm(request.POST or None, categories=categories)
+    form = QuoteRequestForm(request.POST or None, categories=quoting.categories())
     if request.method == "GET" and str(request.GET.get("category", "")).isdigit():
         form.initial["category"] = int(request.GET["category"])
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            verdict = spam.screen(request, form.cleaned_data, QuoteRequest)
-            if not verdict.refused:
-                quote_request = form.save(commit=False)
-                quote_request.language = get_language()
-                quoting.submit(quote_request, verdict)
-                if verdict.spam:
-                    return render(request, "inquiries/received.html", status=200)
-                url = reverse("inquiries:quote_buyer", kwargs={"token": buyer_token(quote_request)})
-                return redirect(f"{url}?sent=1")
-            form.add_error(None, verdict.refused)
-            status = 429
+
+    def store(verdict):
+        quote_request = form.save(commit=False)
+        quote_request.language = get_language()
+        return quoting.submit(quote_request, verdict)
+
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        same = QuoteRequest.objects.filter(
+            category=data["category"], product=data["product"], message=data["message"]
+        )
+        response = _submit(request, form, same, store, "inquiries:quote_buyer")
+        if response is not None:
+            return response
     context = {"form": form, "challenge": spam.new_challenge()}
+    status = _form_status(request, form)
     return render(request, "inquiries/quote_request_page.html", context, status=status)
 
 

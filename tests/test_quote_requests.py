@@ -104,3 +104,12 @@ def test_a_request_closes_at_its_deadline(client, honey):
     with time_machine.travel(later, tick=False):
         assert chase().requests_closed == 1
     assert QuoteRequest.objects.get().status == "closed"
+
+
+def test_two_different_requests_from_one_buyer_are_both_taken(client, honey):
+    client.post(reverse("inquiries:quote_request"), request_data(honey))
+    other = request_data(honey, product="Mật ong rừng, chai 500 ml", altcha=solved())
+    assert client.post(reverse("inquiries:quote_request"), other).status_code == 302
+    again = request_data(honey, product="Mật ong rừng, chai 500 ml", altcha=solved())
+    assert client.post(reverse("inquiries:quote_request"), again).status_code == 429
+    assert QuoteRequest.objects.count() == 2
