@@ -98,14 +98,28 @@ def _filtered(query, today):
     return rows
 
 
+class _SameLengthFold(dict):
+    """A str.translate table folding one character to one ("Đ" -> "d", "ế" -> "e"), so
+    positions in the folded text are positions in the original: the passage is cut from it."""
+
+    def __missing__(self, code):
+        folded = fold(chr(code))
+        self[code] = folded if len(folded) == 1 else chr(code)
+        return self[code]
+
+
+SAME_LENGTH_FOLD = _SameLengthFold()
+
+
 def passage(body, summary, groups):
     """About 200 characters of the file where most of the words are found together, marked."""
     group_of = {w: i for i, group in enumerate(groups) for w in group}
     for text in (body, summary):
+        folded = text.translate(SAME_LENGTH_FOLD)
         tokens = [
-            (m.start(), m.end(), group_of[f])
-            for m in WORD.finditer(text)
-            if (f := fold(m.group())) in group_of
+            (m.start(), m.end(), group_of[m.group()])
+            for m in WORD.finditer(folded)
+            if m.group() in group_of
         ]
         if tokens:
             return _mark(text, tokens, _best_start(tokens))
