@@ -15,6 +15,7 @@ from pathlib import Path
 import wagtail
 from bs4 import BeautifulSoup, Comment
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation.trans_real import DjangoTranslation
 from django.views.i18n import JavaScriptCatalog
 
@@ -92,9 +93,11 @@ def untranslated(language="vi"):
                 continue
             for text in (msgid, plural):
                 for fragment in fragments(text or ""):
-                    # A msgid that is the whole text names it better than one it is part of.
-                    if fragment == normalise(text) or fragment not in found:
-                        found[fragment] = msgid
+                    # Field labels show a lower-case msgid ("description") capitalised.
+                    for shown in {fragment, capfirst(fragment)}:
+                        # A msgid that is the whole text names it better than one it is part of.
+                        if shown == normalise(text) or shown not in found:
+                            found[shown] = msgid
     return found
 
 
@@ -140,13 +143,19 @@ def _walk(value, texts, shown):
 
 @cache
 def untranslated_patterns(language="vi"):
-    """[(regex, msgid)] for untranslated msgids with placeholders: 'Hello %(name)s,' and kin."""
-    patterns = []
-    for msgid in set(untranslated(language).values()):
-        if PLACEHOLDER.search(msgid) and not TAG.search(msgid):
-            pieces = [re.escape(normalise(piece)) for piece in PLACEHOLDER.split(msgid)]
-            patterns.append((re.compile(r"\s*.+?\s*".join(pieces)), msgid))
-    return patterns
+    """[(regex, msgid)] for the pieces of untranslated msgids between tags that hold a
+    placeholder: 'Hello %(name)s,' shows as 'Hello Lan,', '%(total)s Image <span>' as '1 Image'."""
+    patterns = {}
+    with translation.override(language):
+        for context, msgid, plural in wagtail_entries():
+            if _translated(context, msgid, plural):
+                continue
+            for piece in TAG.split(msgid) + TAG.split(plural or ""):
+                piece = normalise(piece)
+                if PLACEHOLDER.search(piece) and WORD.search(PLACEHOLDER.sub("", piece)):
+                    parts = [re.escape(normalise(part)) for part in PLACEHOLDER.split(piece)]
+                    patterns.setdefault(r"\s*.+?\s*".join(parts), msgid)
+    return [(re.compile(pattern), msgid) for pattern, msgid in patterns.items()]
 
 
 def english_on(html, language="vi", content=frozenset()):

@@ -77,6 +77,11 @@ def tenant():
     product = coop.product.specific
     product.save_revision(user=coop.user)
     product.get_workflow().start(product, coop.user)
+    # Another was sent back with a comment: the dashboard shows "needs changes".
+    other = product.copy(update_attrs={"title": "Nến sáp ong", "slug": "nen-sap-ong"})
+    other.save_revision(user=coop.user)
+    state = other.get_workflow().start(other, coop.user)
+    state.current_task_state.specific.reject(user=alliance_editor("duyet"), comment="Thêm ảnh.")
     return coop
 
 
@@ -169,7 +174,8 @@ def test_the_moderation_emails_speak_vietnamese(tenant):
     state = other.get_workflow().start(other, tenant.user)
     state.current_task_state.specific.approve(user=editor, comment="Tốt.")
     subjects = [message.subject for message in mail.outbox]
-    assert len(subjects) == 3, subjects
+    # Changes requested and approved to the cooperative; the submission to both editors.
+    assert len(subjects) == 4, subjects
     assert english_in_mail(mail.outbox) == []
 
 
