@@ -22,6 +22,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Page
+from wagtail.users.models import UserProfile
 
 from .models import CooperativeAccount, CooperativePage
 from .permissions import (
@@ -184,6 +185,11 @@ def _ensure_user(account, email):
         user.set_unusable_password()
         user.save()
         user.groups.add(account.group)
+        # The admin speaks Vietnamese to a cooperative whatever its phone's language is; the
+        # user can still choose English in its account settings.
+        UserProfile.objects.update_or_create(
+            user=user, defaults={"preferred_language": settings.LANGUAGE_CODE}
+        )
         return user, True
     _check_user_may_join(user, account)
     changed = not user.is_active or not user.groups.filter(pk=account.group_id).exists()

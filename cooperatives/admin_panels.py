@@ -1,4 +1,5 @@
-"""Admin home panels: the Alliance's to-do lists, and a cooperative's own pages with their status.
+"""Admin home panels: the Alliance's to-do lists; a cooperative's profile checklist and its own
+pages with their status.
 
 Each list costs a fixed number of queries (the rows, capped, and their total), however many
 cooperatives and products there are.
@@ -11,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 
 from .models import CooperativePage
 
@@ -148,3 +149,105 @@ class CooperativePagesPanel(Component):
             .select_related("current_task_state")
         )
         return {int(s.object_id): s for s in states}
+
+
+# --- What makes a profile good for buyers --------------------------------------------------
+
+
+@dataclass
+class Check:
+    label: str
+    hint: str
+    done: bool
+    url: str
+
+
+def latest_drafts(pages):
+    """Each page as last saved, submitted or not: the checklist follows the cooperative's work.
+
+    One query for the revisions; a revision is read from its JSON, its children included.
+    """
+    revisions = Revision.objects.in_bulk(
+        [p.latest_revision_id for p in pages if p.latest_revision_id]
+    )
+    return [
+        revisions[p.latest_revision_id].as_object()
+        if p.latest_revision_id in revisions
+        else p.specific
+        for p in pages
+    ]
+
+
+def profile_checks(cooperative, products):
+    """The checklist of `cooperative` (a CooperativePage) and its `products` (ProductPages)."""
+    edit = edit_url(cooperative.pk)
+    without_photo = [p for p in products if not list(p.gallery_images.all())]
+    without_price = [p for p in products if not p.price_vnd]
+    incomplete = (without_photo + without_price)[:1]
+    add_product = reverse(
+        "wagtailadmin_pages:add", args=["products", "productpage", cooperative.pk]
+    )
+    return [
+        Check(
+            _("Biểu trưng"),
+            _("Logo của hợp tác xã, hiện trong danh bạ."),
+            bool(cooperative.logo_id),
+            edit,
+        ),
+        Check(
+            _("Ảnh bìa"),
+            _("Ít nhất một ảnh trong “Thư viện ảnh”: ruộng, xưởng, sản phẩm."),
+            bool(list(cooperative.gallery_images.all())),
+            edit,
+        ),
+        Check(
+            _("Giới thiệu"),
+            _("Một hai câu giới thiệu ngắn và phần giới thiệu chi tiết."),
+            bool(cooperative.summary and cooperative.body),
+            edit,
+        ),
+        Check(
+            _("Liên hệ"),
+            _("Địa chỉ và số điện thoại hoặc thư điện tử, để người mua liên hệ."),
+            bool(cooperative.address and (cooperative.phone or cooperative.email)),
+            edit,
+        ),
+        Check(
+            _("Sản phẩm có ảnh và giá"),
+            _("Mỗi sản phẩm có ít nhất một ảnh và giá bán."),
+            bool(products) and not incomplete,
+            edit_url(incomplete[0].pk) if incomplete else add_product,
+        ),
+        Check(
+            _("Chứng nhận"),
+            _(
+                "OCOP, VietGAP, hữu cơ…: tải bản chụp giấy chứng nhận lên mục Tài liệu, "
+                "Liên minh HTX sẽ ghi vào sản phẩm."
+            ),
+            any(list(p.certifications.all()) for p in products),
+            reverse("wagtaildocs:add_multiple"),
+        ),
+    ]
+
+
+class ProfileChecklistPanel(Component):
+    """How complete the cooperative's profile is, each missing item a link to where it is done."""
+
+    name = "profile_checklist"
+    order = 40
+    template_name = "cooperatives/admin/profile_checklist_panel.html"
+
+    def __init__(self, account):
+        self.account = account
+
+    def get_context_data(self, parent_context):
+        pages = list(Page.objects.descendant_of(self.account.page, inclusive=True).order_by("path"))
+        cooperative, *products = latest_drafts(pages)
+        checks = profile_checks(cooperative, products)
+        done = sum(check.done for check in checks)
+        return {
+            "checks": checks,
+            "done": done,
+            "total": len(checks),
+            "percent": round(100 * done / len(checks)),
+        }
