@@ -1,7 +1,8 @@
 """Onboarding and offboarding of a cooperative's admin account.
 
 Onboarding gives a cooperative a group (page permissions on its own subtree), a collection for
-its images and documents, and a user who sets a password through a one-time link. Both
+its images and documents (made earlier if the import or the demo needed it), and a user who
+sets a password through a one-time link. Both
 operations are idempotent: running them again changes nothing.
 """
 
@@ -31,6 +32,7 @@ from .permissions import (
     COOPERATIVE_PAGE_PERMISSIONS,
     grant_collection_permissions,
     grant_page_permissions,
+    grant_shared_choice,
     permission,
     root_collection,
 )
@@ -87,9 +89,17 @@ def onboard(page, email):
     ensure_alliance_setup()
     account, changed = _ensure_account(page)
     changed |= _ensure_group(account)
+    grant_shared_choice(account.group)  # also for groups made before the shared collection
     user, user_changed = _ensure_user(account, email)
     changed |= user_changed
     return Onboarding(account, user, changed, password_setup_url(user))
+
+
+def media_collection(page):
+    """The cooperative's own collection of images and documents, made the first time anything
+    needs it (the CSV import, the demo, onboarding) and kept on its account record, whether or
+    not it has a login yet; onboarding later gives its group the permissions on it."""
+    return _ensure_account(page)[0].collection
 
 
 def send_welcome_email(onboarding):

@@ -1,7 +1,8 @@
 """Who may do what: the Alliance's editors group and the permissions of a cooperative's group.
 
-A cooperative's group holds page permissions on its own `CooperativePage` subtree and
-collection permissions on its own collection, nothing else. Wagtail's permission policies then
+A cooperative's group holds page permissions on its own `CooperativePage` subtree, collection
+permissions on its own collection, and the right to choose (not change) the Alliance's shared
+pictures and documents; nothing else. Wagtail's permission policies then
 filter every admin view; the few views they do not cover are closed in `wagtail_hooks.py` and
 `middleware.py`.
 """
@@ -11,6 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 ALLIANCE_EDITORS = "Biên tập viên Liên minh HTX"
+# Pictures of fields, villages and crafts any cooperative may use on its pages.
+SHARED_COLLECTION = "Ảnh dùng chung của Liên minh HTX"
 
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
 # A cooperative writes drafts and submits them; only the Alliance publishes.
@@ -30,6 +33,10 @@ MEDIA_PERMISSIONS = (
         "document",
         ("add_document", "change_document", "delete_document", "choose_document"),
     ),
+)
+SHARED_MEDIA_PERMISSIONS = (
+    ("wagtailimages", "image", "choose_image"),
+    ("wagtaildocs", "document", "choose_document"),
 )
 # The shared taxonomies are the Alliance's to maintain.
 TAXONOMY_MODELS = (
@@ -75,6 +82,15 @@ def grant_collection_permissions(group, collection):
         )
 
 
+def grant_shared_choice(group):
+    """Lets the group pick the Alliance's shared pictures and documents, not edit them."""
+    collection = shared_collection()
+    for app_label, model, codename in SHARED_MEDIA_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission(app_label, model, codename)
+        )
+
+
 def ensure_alliance_editors():
     """The Alliance editors' group: the whole page tree, all media, the taxonomies."""
     group, _ = Group.objects.get_or_create(name=ALLIANCE_EDITORS)
@@ -85,6 +101,13 @@ def ensure_alliance_editors():
     grant_page_permissions(group, Page.get_first_root_node(), ALLIANCE_PAGE_PERMISSIONS)
     grant_collection_permissions(group, root_collection())
     return group
+
+
+def shared_collection():
+    """The Alliance's collection of shared pictures, beside the cooperatives' own."""
+    root = root_collection()
+    found = root.get_children().filter(name=SHARED_COLLECTION).first()
+    return found or root.add_child(instance=Collection(name=SHARED_COLLECTION))
 
 
 def root_collection():

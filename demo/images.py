@@ -8,12 +8,13 @@ each category are in `data/categories.json`.
 import hashlib
 import io
 import math
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
 
+from cooperatives.permissions import shared_collection
 from portal.models import PortalImage
 from portal.text import vi_slugify
 from products.importer.deferred import index_all, search_index_deferred
@@ -148,16 +149,32 @@ def draw_logo(initials, colours):
     return image
 
 
-def _save(title, description, picture, fmt="JPEG"):
+def _save(title, description, picture, fmt="JPEG", collection=None):
     buffer = io.BytesIO()
     picture.save(buffer, fmt, quality=85)
-    data = buffer.getvalue()
+    return _store(title, description, buffer.getvalue(), fmt, collection or shared_collection())
+
+
+def _store(title, description, data, fmt, collection):
     name = f"{vi_slugify(title)}.{'jpg' if fmt == 'JPEG' else 'png'}"
-    image = PortalImage(title=title, description=description, file_size=len(data))
+    image = PortalImage(
+        title=title, description=description, file_size=len(data), collection=collection
+    )
     image.file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
     image.file = ImageFile(io.BytesIO(data), name=name)
     image.save()  # indexed by Wagtail's signal handlers unless a caller defers them
     return image
+
+
+def own_copy(image, collection):
+    """The cooperative's own copy of a shared picture, in its collection: its library shows its
+    products' photos, and it may edit or delete them without touching anyone else's page."""
+    found = PortalImage.objects.filter(file_hash=image.file_hash, collection=collection).first()
+    if found is not None:
+        return found
+    with image.file.open("rb") as handle:
+        data = handle.read()
+    return _store(image.title, image.description, data, "JPEG", collection)
 
 
 class ImageBank:
@@ -171,10 +188,15 @@ class ImageBank:
         self._cache = {}
         self.categories = data.categories()
 
+    @cached_property
+    def shared(self):
+        """Drawn pictures are the Alliance's, for any cooperative to choose."""
+        return shared_collection()
+
     def _get(self, title, description, draw):
         if title not in self._cache:
             found = PortalImage.objects.filter(title=title).first()
-            self._cache[title] = found or _save(title, description, draw())
+            self._cache[title] = found or _save(title, description, draw(), collection=self.shared)
         return self._cache[title]
 
     def prepare(self, cooperatives=()):
@@ -191,7 +213,7 @@ class ImageBank:
         with search_index_deferred():
             for title, description, draw in wanted:
                 if title not in self._cache:
-                    self._cache[title] = _save(title, description, draw())
+                    self._cache[title] = _save(title, description, draw(), collection=self.shared)
                     new.append(self._cache[title])
         index_all(new)
 

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
+from cooperatives.accounts import media_collection
 from cooperatives.models import (
     Area,
     ClassificationRecord,
@@ -34,7 +35,7 @@ from home.models import (
     StoryPage,
 )
 from home.site_tree import ensure_site_tree
-from portal.models import PortalSettings
+from portal.models import PortalImage, PortalSettings
 from portal.text import vi_slugify
 from products.importer import run_import
 from products.importer.deferred import index_once, search_index_deferred
@@ -42,7 +43,7 @@ from products.models import Certification, ProductGalleryImage, ProductPage
 from search.signals import one_resync
 
 from . import data
-from .images import ImageBank
+from .images import ImageBank, own_copy
 
 PRODUCT_DETAILS = [
     "min_order",
@@ -73,6 +74,7 @@ class DemoLoader:
         self.products = data.product_details()
         self.today = timezone.localdate()
         self.created = {"cooperatives": 0, "products": 0, "stories": 0, "news": 0}
+        self._collections = {}  # cooperative code -> its own collection
 
     def run(self):
         home = ensure_site_tree()
@@ -119,14 +121,28 @@ class DemoLoader:
                     progress=self.progress,
                     on_create=self._fill_in,
                 )
+            self._logos_to_own_collections()
         for kind in ("cooperatives", "products"):
             self.created[kind] = report.stats.get((kind, "created"), 0)
+
+    def _collection(self, code):
+        """The cooperative's own collection (its products' photos go there)."""
+        if code not in self._collections:
+            page = CooperativePage.objects.get(code__iexact=code, locale=self.locale)
+            self._collections[code] = media_collection(page)
+        return self._collections[code]
+
+    def _logos_to_own_collections(self):
+        """A logo is drawn before its cooperative's page exists; it moves in afterwards."""
+        for page in CooperativePage.objects.filter(locale=self.locale, logo__isnull=False):
+            logo = PortalImage.objects.filter(pk=page.logo_id, collection=self.images.shared)
+            logo.update(collection=self._collection(page.code))
 
     def _fill_in(self, page, row):
         if isinstance(page, CooperativePage):
             self._fill_in_cooperative(page, self.cooperatives[row.code])
         elif (details := self.products.get((row.cooperative_code, row.name))) is not None:
-            self._fill_in_product(page, details)
+            self._fill_in_product(page, details, self._collection(row.cooperative_code))
 
     def _fill_in_cooperative(self, page, coop: data.Cooperative):
         page.body = coop.body
@@ -139,12 +155,15 @@ class DemoLoader:
             ClassificationRecord(year=c["year"], rating=c["rating"]) for c in coop.classifications
         ]
 
-    def _fill_in_product(self, page, details):
+    def _fill_in_product(self, page, details, collection):
         for name in PRODUCT_DETAILS:
             setattr(page, name, details[name])
         # The importer put the CSV's picture first; the data lists the whole gallery.
         page.gallery_images = [
-            ProductGalleryImage(image=self.images.picture(g["picture"]), alt_text=g["alt_text"])
+            ProductGalleryImage(
+                image=own_copy(self.images.picture(g["picture"]), collection),
+                alt_text=g["alt_text"],
+            )
             for g in details["gallery"]
         ]
         certificates = {c["certification"]: c for c in details["certificates"]}

@@ -11,6 +11,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from cooperatives.accounts import OnboardingError, offboard, onboard
 from cooperatives.models import CooperativeAccount
+from cooperatives.permissions import SHARED_COLLECTION
 from tests.factories import make_cooperative, make_product
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +53,12 @@ def test_onboarding_grants_the_cooperative_its_own_subtree_and_collection():
     assert {p.page_id for p in page_perms} == {page.pk}
     assert {p.permission.codename for p in page_perms} == {"add_page", "change_page"}
     media_perms = GroupCollectionPermission.objects.filter(group=account.group)
-    assert {p.collection_id for p in media_perms} == {account.collection_id}
-    assert {p.permission.codename for p in media_perms} >= {"add_image", "choose_document"}
+    own = media_perms.filter(collection=account.collection)
+    assert {p.permission.codename for p in own} >= {"add_image", "choose_document"}
+    # The Alliance's shared pictures: chosen, never changed.
+    shared = media_perms.exclude(collection=account.collection)
+    assert {p.collection.name for p in shared} == {SHARED_COLLECTION}
+    assert {p.permission.codename for p in shared} == {"choose_image", "choose_document"}
     assert account.group.permissions.filter(codename="access_admin").exists()
     # The link is printed and e-mailed.
     assert "/admin/password_reset/confirm/" in output

@@ -40,27 +40,35 @@ def check_image(path: Path) -> ImageSource:
 
 
 class ImageStore:
-    """Creates PortalImages, reusing one with the same file hash, and remembers stored files
-    so a failed or dry run can remove them (a database rollback does not delete files)."""
+    """Creates PortalImages in the cooperative's own collection, reusing one with the same file
+    hash there, and remembers stored files so a failed or dry run can remove them (a database
+    rollback does not delete files).
+
+    A picture two cooperatives both send is stored once for each: each library shows, and each
+    cooperative may edit or delete, only its own copy."""
 
     def __init__(self):
         self.stored_files: list[str] = []
         self.new_images: list[PortalImage] = []
-        self._by_hash: dict[str, PortalImage] = {}  # many rows often name the same picture
+        # (collection pk, hash): many rows often name the same picture
+        self._by_hash: dict[tuple[int, str], PortalImage] = {}
 
     @property
     def created(self):
         return len(self.new_images)
 
-    def image_for(self, source: ImageSource, title: str) -> PortalImage:
-        if source.file_hash not in self._by_hash:
-            found = PortalImage.objects.filter(file_hash=source.file_hash).first()
-            self._by_hash[source.file_hash] = found or self._store(source, title)
-        return self._by_hash[source.file_hash]
+    def image_for(self, source: ImageSource, title: str, collection) -> PortalImage:
+        key = (collection.pk, source.file_hash)
+        if key not in self._by_hash:
+            found = PortalImage.objects.filter(
+                file_hash=source.file_hash, collection=collection
+            ).first()
+            self._by_hash[key] = found or self._store(source, title, collection)
+        return self._by_hash[key]
 
-    def _store(self, source: ImageSource, title: str) -> PortalImage:
+    def _store(self, source: ImageSource, title: str, collection) -> PortalImage:
         with source.path.open("rb") as handle:
-            image = PortalImage(title=title[:255], description=title[:255])
+            image = PortalImage(title=title[:255], description=title[:255], collection=collection)
             image.file = ImageFile(handle, name=source.path.name)
             image._set_image_file_metadata()
             image.save()

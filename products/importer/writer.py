@@ -9,6 +9,7 @@ from collections import Counter
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cooperatives.accounts import media_collection
 from cooperatives.models import CooperativeIndexPage, CooperativePage
 from portal.models import PortalImage
 from portal.text import fold, vi_slugify
@@ -37,6 +38,7 @@ class Writer:
         self._products = {}  # cooperative pk -> {folded title: ProductPage}
         self._slugs = {}  # parent pk -> slugs of its children
         self._touched = {}  # page pk -> page saved by this run
+        self._collections = {}  # cooperative pk -> its own image collection
 
     def write(self, parsed: Parsed):
         # Each new page is saved three times (add, revision, publish); Wagtail would update its
@@ -140,12 +142,19 @@ class Writer:
         hashes = set(PortalImage.objects.filter(pk__in=ids).values_list("file_hash", flat=True))
         if row.image.file_hash in hashes:
             return False
-        image = self.images.image_for(row.image, row.name)
+        cooperative = self.cooperatives[row.cooperative_code.upper()]
+        image = self.images.image_for(row.image, row.name, self._collection_of(cooperative))
         items = [ProductGalleryImage(image=image), *gallery]
         for order, item in enumerate(items):
             item.sort_order = order
         page.gallery_images = items
         return True
+
+    def _collection_of(self, cooperative):
+        """Its photos go in its own collection, so its library shows them."""
+        if cooperative.pk not in self._collections:
+            self._collections[cooperative.pk] = media_collection(cooperative)
+        return self._collections[cooperative.pk]
 
     # Pages
 
