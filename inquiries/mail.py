@@ -115,9 +115,22 @@ def send_delivery(delivery_id):
         delivery.save(update_fields=["state", "sent_at", "attempts"])
 
 
+# Mail a buyer receives; a buyer who replies by mail reaches the trade desk, never nobody.
+TO_BUYERS = {
+    Delivery.Kind.ACKNOWLEDGEMENT,
+    Delivery.Kind.ANSWER,
+    Delivery.Kind.BUYER_ESCALATED,
+    Delivery.Kind.BUYER_PASSED,
+    Delivery.Kind.QUOTE_ACKNOWLEDGEMENT,
+    Delivery.Kind.QUOTATION,
+}
+
+
 def _reply_to(delivery):
-    # Replies to a buyer go to the trade desk's address: answers belong in the thread.
-    return [settings.INQUIRY_TRADE_DESK_EMAIL] if settings.INQUIRY_TRADE_DESK_EMAIL else None
+    # Cooperatives answer in the admin, where the answer is counted: their mail has no Reply-To.
+    if delivery.kind in TO_BUYERS and settings.INQUIRY_TRADE_DESK_EMAIL:
+        return [settings.INQUIRY_TRADE_DESK_EMAIL]
+    return None
 
 
 def _failed(delivery, error):
@@ -134,7 +147,8 @@ def _failed(delivery, error):
 
 
 def retry(delivery):
-    """The trade desk sends a failed delivery again, for example after fixing an address."""
+    """The trade desk sends a failed delivery again, to the same addresses (after the mail
+    server or the recipient's mailbox is working again)."""
     delivery.state = Delivery.State.PENDING
     delivery.attempts = 0
     delivery.save(update_fields=["state", "attempts"])

@@ -259,8 +259,9 @@ class Delivery(models.Model):
 class Responsiveness(models.Model):
     """How fast a cooperative answered over the last 90 days, kept for pages and filters.
 
-    Refreshed when an inquiry is answered or escalated and every night by `chase_inquiries`,
-    so a page reads one row and the directory filters on a column.
+    Refreshed when an inquiry is answered or its status changes, and on every run of
+    `chase_inquiries` (the 90-day window moves), so a page reads one row and the directory
+    filters on a column.
     """
 
     cooperative = models.OneToOneField(

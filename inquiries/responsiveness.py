@@ -12,6 +12,7 @@ import statistics
 from collections import defaultdict
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from .models import Inquiry, Responsiveness
@@ -65,6 +66,7 @@ def _store(cooperative_id, values, now, existing):
     return True
 
 
+@transaction.atomic  # one commit for every cooperative's row, not one each
 def refresh(cooperative_id=None, now=None):
     """Recompute one cooperative's figures, or everyone's (nightly); returns how many changed."""
     now = now or timezone.now()

@@ -1,6 +1,7 @@
 """The inquiry form and the responsiveness figures, for the product and cooperative pages."""
 
 from django import template
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 
 from ..forms import InquiryForm
@@ -27,7 +28,8 @@ def responsiveness(cooperative):
         figures = cooperative.responsiveness
     except ObjectDoesNotExist:
         figures = None
-    return {"figures": figures, "cooperative": cooperative}
+    minimum = settings.INQUIRY_RESPONSIVENESS_MIN
+    return {"figures": figures, "cooperative": cooperative, "minimum": minimum}
 
 
 @register.filter
