@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DocumentType(models.TextChoices):
@@ -18,7 +19,8 @@ class DocumentType(models.TextChoices):
 
 class Status(models.TextChoices):
     NOT_YET = "not_yet", _("Chưa có hiệu lực")
-    IN_FORCE = "in_force", _("Còn hiệu lực")
+    # A certificate is "còn hiệu lực" too ("valid"); a law is "in force".
+    IN_FORCE = "in_force", pgettext_lazy("văn bản pháp luật", "Còn hiệu lực")
     PARTLY = "partly", _("Hết hiệu lực một phần")
     ENDED = "ended", _("Hết hiệu lực toàn bộ")
 
