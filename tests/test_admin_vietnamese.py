@@ -44,6 +44,10 @@ COOPERATIVE_SCREENS = [
     "/admin/choose-page/{coop}/",
     "/admin/account/",
     "/admin/collections/",
+    "/admin/huong-dan/",
+    # Buyers' inquiries (inquiries/): the lists; the detail screens need an inquiry to show.
+    "/admin/inquiries/",
+    "/admin/quote-requests/",
 ]
 EDITOR_SCREENS = [
     "/admin/",
@@ -61,6 +65,10 @@ EDITOR_SCREENS = [
     "/admin/reports/site-history/",
     "/admin/reports/aging-pages/",
     "/admin/account/",
+    "/admin/inquiries/",
+    "/admin/quote-requests/",
+    "/admin/inquiries/report/",
+    "/admin/inquiries/deliveries/",
 ]
 ANONYMOUS_SCREENS = ["/admin/login/", "/admin/password_reset/"]
 
