@@ -24,6 +24,13 @@ def test_response_shape(backend, client):
     assert first["cooperative"] == {
         "name": "HTX Sen Quảng An",
         "url": "/hop-tac-xa/htx-sen-quang-an/",
+        # No inquiries yet: no figures, as on the cooperative's page.
+        "responsiveness": {
+            "inquiries": 0,
+            "share_answered_within_48h": None,
+            "median_hours_to_first_answer": None,
+            "responds_within_48h": False,
+        },
     }
     assert set(body["facets"]) == {"category", "area", "certification", "ocop_stars", "price"}
     che = next(v for v in body["facets"]["category"] if v["value"] == "che")
