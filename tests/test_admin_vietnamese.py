@@ -83,7 +83,7 @@ def tenant():
     )
     # The product waits for review: the moderation screens show their buttons and status.
     product = coop.product.specific
-    product.save_revision(user=coop.user)
+    product.save_revision(user=coop.user, log_action=True)  # "your most recent edits"
     product.get_workflow().start(product, coop.user)
     # Another was sent back with a comment: the dashboard shows "needs changes".
     other = product.copy(update_attrs={"title": "Nến sáp ong", "slug": "nen-sap-ong"})
