@@ -150,3 +150,54 @@ def test_a_broken_file_is_recorded_not_raised(django_capture_on_commit_callbacks
 def test_the_sections_exist_in_both_languages(client):
     assert client.get("/van-ban/").status_code == HTTPStatus.OK
     assert client.get("/en/documents/").status_code == HTTPStatus.OK
+
+
+def test_the_library_lists_in_a_constant_number_of_queries(client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.ELASTICSEARCH_URL = ""
+
+    def count(url):
+        client.get(url)  # warm the caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == HTTPStatus.OK
+        return len(queries)
+
+    make_document("Luật 1", "01/2020/QH14", D(2020, 1, 1))
+    before = count("/van-ban/"), count("/van-ban/?q=luat")
+    for n in range(6):
+        make_document(
+            f"Luật thêm {n}", f"0{n}/2021/QH14", D(2021, 1, 1 + n), legal_field=legal_field()
+        )
+    assert (count("/van-ban/"), count("/van-ban/?q=luat")) == before
+
+
+def test_the_admin_refuses_dates_in_the_wrong_order_and_writes_nothing(client):
+    from django.contrib.auth import get_user_model
+
+    from documents.models import LegalDocumentPage
+    from tests.event_factories import issuer, library_index
+
+    admin = get_user_model().objects.create_superuser("quan-tri", "qt@example.vn", "x")
+    client.force_login(admin)
+    url = f"/admin/pages/add/documents/legaldocumentpage/{library_index().pk}/"
+    assert client.get(url).status_code == HTTPStatus.OK
+    data = {
+        "title": "Luật sai ngày",
+        "slug": "luat-sai-ngay",
+        "number": "99/2024/QH15",
+        "doc_type": "luat",
+        "issuer": issuer().pk,
+        "issued_on": "2024-06-01",
+        "effective_from": "2024-01-01",
+        "summary": "Thử",
+        "relations-TOTAL_FORMS": "0",
+        "relations-INITIAL_FORMS": "0",
+        "relations-MIN_NUM_FORMS": "0",
+        "relations-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(url, data)
+    assert response.status_code == HTTPStatus.OK
+    assert "Ngày có hiệu lực không thể trước ngày ban hành." in response.content.decode()
+    assert not LegalDocumentPage.objects.filter(slug="luat-sai-ngay").exists()

@@ -185,3 +185,34 @@ def test_dates_in_the_wrong_order_are_refused_with_a_message():
         event.full_clean()
     assert "Giờ kết thúc phải sau giờ bắt đầu." in error.value.message_dict["end"]
     assert "Hạn đăng ký phải trước" in error.value.message_dict["registration_deadline"][0]
+
+
+def test_the_admin_refuses_an_end_before_the_start_and_writes_nothing(client):
+    from django.contrib.auth import get_user_model
+
+    from events.models import EventPage
+
+    admin = get_user_model().objects.create_superuser("quan-tri", "qt@example.vn", "x")
+    client.force_login(admin)
+    url = f"/admin/pages/add/events/eventpage/{events_index().pk}/"
+    assert client.get(url).status_code == HTTPStatus.OK
+    data = {
+        "title": "Hội chợ sai giờ",
+        "slug": "hoi-cho-sai-gio",
+        "kind": "hoi-cho",
+        "status": "scheduled",
+        "start": "2026-10-03 08:00",
+        "end": "2026-10-02 17:00",
+        "summary": "Thử",
+        "venue_name": "Nhà văn hóa",
+        "organiser": "Liên minh HTX",
+        "stand_quota": "0",
+        "gallery_images-TOTAL_FORMS": "0",
+        "gallery_images-INITIAL_FORMS": "0",
+        "gallery_images-MIN_NUM_FORMS": "0",
+        "gallery_images-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(url, data)
+    assert response.status_code == HTTPStatus.OK
+    assert "Giờ kết thúc phải sau giờ bắt đầu." in response.content.decode()
+    assert not EventPage.objects.filter(slug="hoi-cho-sai-gio").exists()
