@@ -6,9 +6,10 @@ Every word must be found (as typed after folding, or corrected): a library searc
 phrase someone remembers, not for "any of these words"."""
 
 import re
+from collections import Counter
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -181,16 +182,33 @@ def _hit(row, groups, today):
 
 
 def _facets(rows, today):
-    facets = {}
-    for name in FACETS:
-        counts = rows.values(name).annotate(n=Count("page_id")).order_by()
-        facets[name] = {str(c[name]): c["n"] for c in counts if c[name] not in ("", None)}
-    aggregates = {s: Count("page_id", filter=status_q(s, today)) for s in Status.values}
-    facets["status"] = rows.aggregate(**aggregates)
-    return facets
+    """Counts from the matched rows already fetched: the words are looked for once, not once
+    per facet (each pass over the files' folded text is most of a search's time)."""
+    facets = {name: Counter() for name in FACETS}
+    facets["status"] = Counter(dict.fromkeys(Status.values, 0))
+    for row in rows:
+        for name in FACETS:
+            if row[name] not in ("", None):
+                facets[name][str(row[name])] += 1
+        dates = StatusDates(
+            row["effective_from"], row["ends_on"], row["partly_from"], row["status_override"]
+        )
+        facets["status"][dates.status_on(today)] += 1
+    return {name: dict(counts) for name, counts in facets.items()}
 
 
-LIGHT = ("page_id", "title", "number", "folded_title", "issued_on")
+LIGHT = (
+    "page_id",
+    "title",
+    "number",
+    "folded_title",
+    "issued_on",
+    *FACETS,
+    "effective_from",
+    "ends_on",
+    "partly_from",
+    "status_override",
+)
 FULL = (
     "page_id",
     "title",
@@ -214,7 +232,8 @@ def search(query):
     if groups:
         rows = rows.filter(_words_q(groups))
     q_folded = " ".join(WORD.findall(fold(query.q)))
-    ranked = sorted(rows.values(*LIGHT), key=lambda r: _rank(r, groups, q_folded))
+    matched = list(rows.values(*LIGHT))
+    ranked = sorted(matched, key=lambda r: _rank(r, groups, q_folded))
     total = len(ranked)
     page_ids = [r["page_id"] for r in ranked[(query.page - 1) * PAGE_SIZE : query.page * PAGE_SIZE]]
     full = {
@@ -224,6 +243,6 @@ def search(query):
     return DocumentResults(
         hits=[_hit(full[pk], groups, today) for pk in page_ids],
         total=total,
-        facets=_facets(rows, today),
+        facets=_facets(matched, today),
         backend="database",
     )
