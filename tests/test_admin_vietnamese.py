@@ -8,6 +8,7 @@ Each screen is fetched as its user would see it and fails on any of Wagtail's ow
 from http import HTTPStatus
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -161,6 +162,8 @@ def test_an_alliance_editor_sees_no_wagtail_english(tenant):
 def test_login_and_password_reset_speak_vietnamese(tenant):
     client = Client(HTTP_ACCEPT_LANGUAGE="vi")
     assert english_on_screens(client, ANONYMOUS_SCREENS) == {}
+    login = BeautifulSoup(client.get("/admin/login/").content, "html.parser")
+    assert login.find("label", attrs={"for": "id_password"}).get_text(strip=True) == "Mật khẩu*"
     mail.outbox.clear()
     client.post("/admin/password_reset/", {"email": tenant.user.email})
     assert english_in_mail(mail.outbox) == []

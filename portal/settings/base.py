@@ -135,6 +135,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 WAGTAIL_SITE_NAME = "Cổng thông tin HTX Hà Nội"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's login form leaves its password field unlabelled: "Password" in every language.
+WAGTAILADMIN_USER_LOGIN_FORM = "cooperatives.login.PortalLoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
