@@ -44,6 +44,8 @@ TAXONOMY_MODELS = (
     ("cooperatives", "area"),
     ("products", "productcategory"),
     ("products", "certification"),
+    ("documents", "issuer"),
+    ("documents", "legalfield"),
 )
 
 

@@ -57,11 +57,13 @@ def test_home_shows_hero_products_figures_stories_and_news(client):
     assert "Thủ công mỹ nghệ" in sector_table and "?sector=" in sector_table
 
 
-def test_main_navigation_lists_the_four_sections_and_marks_the_current_one(client):
+def test_main_navigation_lists_the_six_sections_and_marks_the_current_one(client):
     html = html_of(client, "/hop-tac-xa/")
     nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
     titles = re.findall(r"<a [^>]*>([^<]+)</a>", nav)
-    assert titles == ["Hợp tác xã", "Sản phẩm", "Mô hình tiêu biểu", "Tin tức"]
+    assert titles == [
+        "Hợp tác xã", "Sản phẩm", "Mô hình tiêu biểu", "Tin tức", "Sự kiện", "Văn bản",
+    ]  # fmt: skip
     assert 'href="/hop-tac-xa/" aria-current="page"' in nav
     assert 'action="/san-pham/"' in html and 'name="q"' in html
 

@@ -23,6 +23,8 @@ SECTION_MODELS = {
     "products": ("products", "productindexpage"),
     "stories": ("home", "storyindexpage"),
     "news": ("home", "newsindexpage"),
+    "events": ("events", "eventindexpage"),
+    "documents": ("documents", "legaldocumentindexpage"),
 }
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 
