@@ -14,7 +14,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -38,6 +37,7 @@ from inquiries.models import (
     Status,
 )
 from tests.factories import make_cooperative, make_product
+from tests.mail_queue import run_mail_queue
 from tests.onboarding import PASSWORD, alliance_editor, onboarded
 
 pytestmark = pytest.mark.django_db
@@ -53,19 +53,6 @@ SECRETS = (B_BUYER, B_EMAIL, B_HELD_BUYER, B_QUOTE_BUYER, B_QUOTE_PRODUCT)
 
 A_BUYER = "Nguyễn Văn An Toàn"
 A_EMAIL = "an.toan.buyer@example.com"
-
-
-def run_mail_queue():
-    # Options as on the command line: the command's argparse checks `--backend` there.
-    call_command(
-        "db_worker",
-        "--backend=mail",
-        "--queue-name=*",
-        "--batch",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-    )
 
 
 def make_inquiry(cooperative, name, email, product=None, status=Status.NEW, **fields):

@@ -7,7 +7,6 @@ from http import HTTPStatus
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
@@ -16,6 +15,7 @@ from events.applications import StandApplication
 from portal.models import PortalSettings
 from tests.event_factories import make_event
 from tests.http import html_of, text_of
+from tests.mail_queue import run_mail_queue
 from tests.onboarding import alliance_editor, onboarded
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def client_for(user):
 
 
 def send_queued_mail():
-    call_command("db_worker", "--backend", "mail", "--batch", "--no-startup-delay", verbosity=0)
+    run_mail_queue()
 
 
 @pytest.fixture
