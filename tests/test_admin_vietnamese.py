@@ -5,6 +5,7 @@ Each screen is fetched as its user would see it and fails on any of Wagtail's ow
 `admin_locale/vi` supplies them. Another room's screens join by adding to the lists below.
 """
 
+import datetime
 from http import HTTPStatus
 
 import pytest
@@ -12,11 +13,15 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.users.models import UserProfile
 
+from inquiries import lifecycle, quoting
+from inquiries.models import Inquiry, QuoteRequest
+from inquiries.spam import Verdict
 from tests.admin_english import english_on, normalise, untranslated_script_strings
 from tests.onboarding import alliance_editor, onboarded
 
@@ -46,9 +51,11 @@ COOPERATIVE_SCREENS = [
     "/admin/account/",
     "/admin/collections/",
     "/admin/huong-dan/",
-    # Buyers' inquiries (inquiries/): the lists; the detail screens need an inquiry to show.
+    # Buyers' inquiries (inquiries/): the lists, an inquiry with its answer form, an invitation.
     "/admin/inquiries/",
+    "/admin/inquiries/{inquiry}/",
     "/admin/quote-requests/",
+    "/admin/quote-requests/{invitation}/",
 ]
 EDITOR_SCREENS = [
     "/admin/",
@@ -67,7 +74,9 @@ EDITOR_SCREENS = [
     "/admin/reports/aging-pages/",
     "/admin/account/",
     "/admin/inquiries/",
+    "/admin/inquiries/{inquiry}/",
     "/admin/quote-requests/",
+    "/admin/quote-requests/request/{quote_request}/",
     "/admin/inquiries/report/",
     "/admin/inquiries/deliveries/",
 ]
@@ -91,7 +100,38 @@ def tenant():
     other.save_revision(user=coop.user)
     state = other.get_workflow().start(other, coop.user)
     state.current_task_state.specific.reject(user=alliance_editor("duyet"), comment="Thêm ảnh.")
+    coop.inquiry, coop.invitation = buyer_questions(coop)
     return coop
+
+
+def buyer_questions(coop):
+    """An inquiry to the cooperative and a request for quotation it is invited to."""
+    inquiry = lifecycle.submit(
+        Inquiry(
+            cooperative=coop.page,
+            product=coop.product,
+            name="Lê Thu Hà",
+            country="VN",
+            email="thuha@example.vn",
+            message="Xin báo giá sỉ 300 hộp mật ong mỗi tháng.",
+        ),
+        Verdict(),
+    )
+    request = quoting.submit(
+        QuoteRequest(
+            category=coop.product.specific.category,
+            product="Mật ong hoa nhãn",
+            quantity=300,
+            unit="hộp",
+            destination="Hà Nội",
+            deadline=timezone.localdate() + datetime.timedelta(days=10),
+            name="Lê Thu Hà",
+            country="VN",
+            email="thuha@example.vn",
+        ),
+        Verdict(),
+    )
+    return inquiry, request.invitations.get(cooperative=coop.page)
 
 
 def screens(urls, tenant):
@@ -101,6 +141,9 @@ def screens(urls, tenant):
         "image": tenant.image.pk,
         "document": tenant.document.pk,
         "index": tenant.page.get_parent().pk,
+        "inquiry": tenant.inquiry.pk,
+        "invitation": tenant.invitation.pk,
+        "quote_request": tenant.invitation.request_id,
     }
     return [url.format(**ids) for url in urls]
 
