@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from cooperatives.models import CooperativePage
 
+from .forms import lazy_percent
 from .models import WAITING, Quotation, Status
 from .quoting import cooperatives_of
 
@@ -69,8 +70,10 @@ class AnswerForm(forms.Form):
         label=_("Trả lời người mua"),
         max_length=ANSWER_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Tối đa %(max)s ký tự. Người mua nhận câu trả lời qua thư điện tử.")
-        % {"max": ANSWER_MAX},
+        help_text=lazy_percent(
+            _("Tối đa %(max)s ký tự. Người mua nhận câu trả lời qua thư điện tử."),
+            {"max": ANSWER_MAX},
+        ),
     )
 
 

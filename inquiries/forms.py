@@ -3,6 +3,7 @@
 import phonenumbers
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -74,15 +75,23 @@ class BuyerForm(forms.ModelForm):
         return [f for f in super().visible_fields() if f.name not in self.spam_fields]
 
 
+def lazy_percent(text, values):
+    """`text % values` in the language of the page that shows it: fields are built at import."""
+    return lazy(lambda: str(text) % values, str)()
+
+
 def _message_field(required=True, label=None):
+    if required:
+        help_text = _("Từ %(min)s đến %(max)s ký tự: sản phẩm, số lượng, cách đóng gói, thời gian.")
+    else:
+        help_text = _("Tối đa %(max)s ký tự.")
     return forms.CharField(
         label=label or _("Nội dung"),
         required=required,
         min_length=MESSAGE_MIN if required else None,
         max_length=MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Từ %(min)s đến %(max)s ký tự: sản phẩm, số lượng, cách đóng gói, thời gian.")
-        % {"min": MESSAGE_MIN, "max": MESSAGE_MAX},
+        help_text=lazy_percent(help_text, {"min": MESSAGE_MIN, "max": MESSAGE_MAX}),
     )
 
 
@@ -199,7 +208,7 @@ class ReplyForm(forms.ModelForm):
         label=_("Trả lời"),
         max_length=MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Tối đa %(max)s ký tự.") % {"max": MESSAGE_MAX},
+        help_text=lazy_percent(_("Tối đa %(max)s ký tự."), {"max": MESSAGE_MAX}),
     )
 
     class Meta:

@@ -205,6 +205,7 @@ def test_english_buyer_gets_english_pages_and_mail(client, product):
     assert url == "/en/inquiry/"
     form = client.get(url, {"product": product.pk}).content.decode()
     assert "Send the inquiry" in form and "trade term (incoterms 2020)" in form.lower()
+    assert "Between 20 and 2000 characters" in form  # help built at import, shown in English
     response = client.post(url, form_data(product, country="JP", phone="+81 3 1234 5678"))
     inquiry = Inquiry.objects.get()
     assert inquiry.language == "en" and inquiry.phone == "+81312345678"

@@ -138,6 +138,8 @@ def test_english_home_shows_the_english_interface(client):
         "Products",
         "Model cooperatives",
         "News",
+        "Events",
+        "Documents",
     ]
     assert "Skip to main content" in html
     assert ">Search</button>" in html
@@ -154,6 +156,8 @@ def test_vietnamese_home_keeps_the_vietnamese_interface(client):
         "Sản phẩm",
         "Mô hình tiêu biểu",
         "Tin tức",
+        "Sự kiện",
+        "Văn bản",
     ]
     assert "Bỏ qua, đến nội dung chính" in html
     assert "Main navigation" not in html and "Skip to main content" not in html
