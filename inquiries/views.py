@@ -34,7 +34,9 @@ def _source(page):
 
 
 def _page(model, value):
-    if not str(value or "").isdigit():
+    value = str(value or "")
+    # An id the database can hold: a 30-digit one would be a database error, not a 404.
+    if not (value.isascii() and value.isdigit() and len(value) <= 18):
         return None
     return model.objects.live().public().filter(pk=int(value)).first()
 

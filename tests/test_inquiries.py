@@ -136,7 +136,7 @@ def test_bad_input_gets_a_clear_message_and_writes_nothing(client, product, chan
 
 
 def test_a_wrong_target_is_a_friendly_404(client, product):
-    for params in ({"product": "abc"}, {"product": "999999"}, {}):
+    for params in ({"product": "abc"}, {"product": "999999"}, {"product": "9" * 30}, {}):
         assert client.get(reverse("inquiries:send"), params).status_code == 404
 
 
