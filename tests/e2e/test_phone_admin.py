@@ -22,6 +22,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "images" / "cooperative-guide"
 TITLE = "Mật ong hoa nhãn Đông Anh"
+# How far the admin's main column moves when a script scrolls it sideways (it is put back).
+SLIDE_MAIN = """(m => { m.scrollLeft = 500; const x = m.scrollLeft; m.scrollLeft = 0; return x })(
+    document.querySelector('main'))"""
 
 
 @pytest.fixture
@@ -52,6 +55,9 @@ def fits_the_screen(page):
     """Nothing wider than the phone: no horizontal scrolling."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{page.url} is {width}px wide"
+    # Nor can the admin's main column be slid sideways, as a focus or a script's scrolling did.
+    slid = page.evaluate(SLIDE_MAIN)
+    assert slid == 0, f"{page.url}: the main column slides {slid}px sideways"
 
 
 def on_screen(page, element):
@@ -104,6 +110,7 @@ def test_a_cooperative_adds_a_product_with_a_photo_on_a_phone(phone, tmp_path):
     page.locator("#id_category-chooser [data-chooser-action-choose]").first.click()
     page.locator(".modal").get_by_role("link", name=category.name).click()
     page.wait_for_function("document.getElementById('id_category').value !== ''", polling=100)
+    page.locator(".modal-backdrop").wait_for(state="detached")  # the chooser has faded out
     page.fill("#id_summary", "Mật ong nguyên chất từ vườn nhãn ven sông Hồng.")
     page.fill("#id_price_vnd", "180000")
     page.fill("#id_unit", "chai 500 ml")
