@@ -355,11 +355,11 @@ def bench_page(args, client, rng):
 
 def bench_posts(args, client):
     from django.core import mail
-    from django.core.management import call_command
     from django.db.models import Count, Max
     from django.urls import reverse
     from django_tasks_db.models import DBTaskResult
 
+    from inquiries.mail import drain_queue
     from inquiries.models import Delivery, Inquiry
     from products.models import ProductPage
 
@@ -402,18 +402,7 @@ def bench_posts(args, client):
         flush=True,
     )
     load = load_average()
-    _, seconds, queries = timed(
-        lambda: call_command(
-            "db_worker",
-            "--backend=mail",
-            "--queue-name=*",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            "--interval=0",
-            verbosity=0,
-        )
-    )
+    _, seconds, queries = timed(drain_queue)
     sent = Delivery.objects.filter(state="sent").count()
     result["worker"] = {
         "load_average": load,

@@ -13,6 +13,7 @@ import logging
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
+from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -153,3 +154,20 @@ def retry(delivery):
     delivery.attempts = 0
     delivery.save(update_fields=["state", "attempts"])
     send_delivery.enqueue(delivery.pk)
+
+
+def drain_queue():
+    """Sends every queued mail now and returns: `db_worker --backend=mail` in batch mode, as the
+    tests and the benchmark run it (the long-running worker of `make start` is the same command
+    without `--batch`)."""
+    # As options on the command line: the command's argparse checks its `--backend` there.
+    call_command(
+        "db_worker",
+        "--backend=mail",
+        "--queue-name=*",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "--interval=0",
+        verbosity=0,
+    )
