@@ -11,7 +11,7 @@ SERVE_WITH_MAIL = trap 'kill 0' EXIT INT TERM; \
 	$(PY) manage.py db_worker --backend=mail --queue-name='*' --no-reload & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-.PHONY: start install test lint check serve search-node
+.PHONY: start install test lint check serve search-node production
 
 start: install  ## install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
@@ -33,6 +33,20 @@ test: install  ## run the whole test suite (starts its own OpenSearch node: need
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
+
+# The production settings on this machine, over plain HTTP (no TLS here, so no HSTS, no secure
+# cookies); everything else as on the public server. docs/deploy.md runs the same for the public.
+LOCAL_PRODUCTION = DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-local-production-only-$$(hostname)}" \
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}" \
+	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 SERVE_MEDIA=1 PORT=$(PORT)
+
+production: install  ## the production settings under gunicorn on http://127.0.0.1:8000, with the mail worker
+	$(LOCAL_PRODUCTION) $(PY) manage.py collectstatic --noinput -v0
+	$(LOCAL_PRODUCTION) $(PY) manage.py migrate --noinput -v0
+	trap 'kill 0' EXIT INT TERM; \
+	$(LOCAL_PRODUCTION) $(PY) manage.py db_worker --backend=mail --queue-name='*' --no-reload & \
+	$(LOCAL_PRODUCTION) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 serve: install  ## serve without reloading the demo content
 	$(SERVE_WITH_MAIL)

@@ -13,6 +13,9 @@ SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The reverse proxies in front (nginx: "127.0.0.1"), whose X-Forwarded-For names the client for
+# rate limits (portal/clients.py). Empty: the connection's own address is the client's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "portal",
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -137,6 +141,9 @@ WAGTAIL_SITE_NAME = "Cổng thông tin HTX Hà Nội"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's login form leaves its password field unlabelled: "Password" in every language.
 WAGTAILADMIN_USER_LOGIN_FORM = "cooperatives.login.PortalLoginForm"
+# Failed admin logins allowed per window (seconds), per client address, per account from one
+# address, and per account from browsers it never logged in from (cooperatives/login.py).
+ADMIN_LOGIN_LIMITS = {"address": (30, 900), "account_address": (10, 900), "account": (100, 3600)}
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -148,7 +155,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Elasticsearch: unset means the database search fallback answers.
@@ -209,5 +215,29 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Browser features no page of the portal uses, refused to every frame (Permissions-Policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The browsing context is the portal's alone (no window.opener games), in every environment.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 PORTAL_LANGUAGE_NAMES = {"vi": _("Tiếng Việt"), "en": _("English")}
