@@ -18,6 +18,7 @@ from django.views.defaults import page_not_found
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from .login import remember_device
 from .permissions import is_alliance_editor, is_cooperative_user
 
 ALLIANCE_ONLY_VIEWS = {
@@ -41,7 +42,11 @@ class CooperativeAdminScopeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        username = getattr(request, "portal_logged_in_as", None)
+        if username:  # a login just succeeded: this browser is known to the account
+            remember_device(request, response, username)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.path.startswith(reverse("wagtailadmin_home")):

@@ -18,6 +18,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.clients import client_address, count
+
 from .choices import HeldReason
 
 HONEYPOT_FIELD = "ho_so_web"
@@ -66,21 +68,10 @@ def proof_is_valid(payload):
     return cache.add(f"altcha:used:{digest}", 1, timeout=settings.ALTCHA_EXPIRES_MINUTES * 60)
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _over_limit(kind, value):
     """Counts one send against `kind`'s window; True once the window's allowance is spent."""
     allowed, window = settings.INQUIRY_RATE_LIMITS[kind]
-    key = f"inquiries:rate:{kind}:{hashlib.sha256(value.encode()).hexdigest()}"
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        return cache.incr(key) > allowed
-    except ValueError:  # the window ended between add() and incr()
-        cache.add(key, 1, timeout=window)
-        return False
+    return count(f"inquiries:{kind}", value, window) > allowed
 
 
 def link_count(text):
