@@ -10,6 +10,7 @@ import warnings
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
@@ -36,7 +37,7 @@ class HeaderCheckedImageField(WagtailImageField):
                     width, height = image.size
                     frames = getattr(image, "n_frames", 1)
         except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError) as error:
-            raise self.too_many_pixels(_("không rõ"), limit) from error
+            raise self.too_many_pixels(None, limit) from error
         except Exception:  # noqa: BLE001, S110  Wagtail's own checks report unreadable files
             pass
         else:
@@ -46,11 +47,19 @@ class HeaderCheckedImageField(WagtailImageField):
             data.seek(0)
 
     def too_many_pixels(self, count, limit):
-        return ValidationError(
-            self.error_messages["file_too_many_pixels"]
-            % {"num_pixels": count, "max_pixels_count": limit},
-            code="file_too_many_pixels",
-        )
+        """The refusal in the admin's language, with grouped numbers; `count` is None when the
+        header is past Pillow's bomb threshold and the exact size is not worth reading."""
+        limit_text = number_format(limit, force_grouping=True)
+        if count is None:
+            message = _("Ảnh quá lớn: nhiều hơn %(limit)s điểm ảnh, mức tối đa cho phép.") % {
+                "limit": limit_text
+            }
+        else:
+            message = _("Ảnh có %(count)s điểm ảnh, nhiều hơn mức tối đa %(limit)s.") % {
+                "count": number_format(count, force_grouping=True),
+                "limit": limit_text,
+            }
+        return ValidationError(message, code="file_too_many_pixels")
 
 
 class PortalImageForm(BaseImageForm):
