@@ -213,6 +213,9 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Every background task logs its start and end at INFO: noise in a console.
         "django_tasks": {"level": "WARNING"},
+        # Wagtail logs every page created, edited and published at INFO (a screenful during
+        # `migrate` and the demo load); the same events are in its audit log in the database.
+        "wagtail": {"level": "WARNING"},
     },
 }
 
