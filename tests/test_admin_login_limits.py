@@ -23,7 +23,8 @@ def attempt(client, username, password, address):
     response = client.post(
         LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
     )
-    errors = BeautifulSoup(response.content.decode(), "html.parser").select(".error, .help-critical")
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    errors = page.select(".error, .help-critical")
     return response, " ".join(e.get_text(" ", strip=True) for e in errors)
 
 

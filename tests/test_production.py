@@ -22,7 +22,7 @@ PRODUCTION = {
 def manage(*args, **env):
     environment = {**os.environ, **PRODUCTION, **env}
     environment = {key: value for key, value in environment.items() if value is not None}
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603  our own manage.py, our own arguments
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=environment,
