@@ -21,6 +21,8 @@ PRODUCTION = {
 
 def manage(*args, **env):
     environment = {**os.environ, **PRODUCTION, **env}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a server never has it.
+    environment["DJANGO_ALLOW_ASYNC_UNSAFE"] = None
     environment = {key: value for key, value in environment.items() if value is not None}
     return subprocess.run(  # noqa: S603  our own manage.py, our own arguments
         [sys.executable, "manage.py", *args],
